@@ -1,0 +1,87 @@
+// ProjectIndex → findings. Rules say what each table entry expects; this
+// module resolves the functions and compares signatures.
+
+import { METH_FLAGS, MODULE_SLOT_IDS, TYPE_SLOT_IDS } from '../abi/cpython.js';
+import { lookupMacro } from '../index/macros.js';
+import { resolveDefinitions, type ProjectIndex } from '../index/link.js';
+import { evaluate } from './evaluate.js';
+import { compareSig, describeMismatches, expectedSig, wasmSigOf } from './signature.js';
+import type { Expectation, Finding, Rule, RuleContext } from './types.js';
+
+const KNOWN_CONSTANTS: Record<string, number> = { ...METH_FLAGS, ...TYPE_SLOT_IDS, ...MODULE_SLOT_IDS };
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Every function slot of every table entry the rules read (matching or not). */
+  expectations: Expectation[];
+}
+
+export function ruleContext(index: ProjectIndex): RuleContext {
+  return {
+    index,
+    evaluate(expression, file) {
+      return evaluate(expression, (name) => {
+        if (Object.hasOwn(KNOWN_CONSTANTS, name)) return KNOWN_CONSTANTS[name];
+        const macro = lookupMacro(index, name, file);
+        return macro && !macro.params ? macro.body : undefined;
+      });
+    },
+  };
+}
+
+export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
+  const ctx = ruleContext(index);
+  const findings: Finding[] = [];
+  const expectations: Expectation[] = [];
+  for (const rule of rules) {
+    if (rule.kind === 'project') {
+      findings.push(...rule.run(ctx));
+      continue;
+    }
+    for (const table of index.tables) {
+      if (!rule.structs.includes(table.struct)) continue;
+      for (const entry of table.entries) {
+        for (const item of rule.expectations(entry, table, ctx)) {
+          if ('warning' in item) {
+            findings.push({
+              rule: rule.id, severity: 'warning', file: table.file, range: item.range, func: item.func,
+              message: item.warning, related: [],
+            });
+            continue;
+          }
+          expectations.push(item);
+          findings.push(...judge(index, item));
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start));
+  return { findings, expectations };
+}
+
+/** A finding for every definition of the entry's function that CPython would call wrongly. */
+function judge(index: ProjectIndex, expectation: Expectation): Finding[] {
+  const findings: Finding[] = [];
+  const expected = expectedSig(expectation.signature);
+  for (const definition of resolveDefinitions(index, expectation.ref.name, expectation.file)) {
+    const actual = wasmSigOf(definition);
+    const mismatches = compareSig(actual, expected);
+    if (!mismatches.length) continue;
+    const related = [{ file: definition.file, range: definition.nameRange, note: `'${definition.name}' is defined here` }];
+    if (expectation.viaMacro) related.push(expectation.viaMacro);
+    findings.push({
+      rule: expectation.rule,
+      severity: 'error',
+      file: expectation.file,
+      range: expectation.ref.nameRange,
+      func: expectation.ref.name,
+      message: describeMismatches(expectation.what, expectation.ref.name, definition, expectation.signature, expectation.call, mismatches),
+      expected,
+      actual,
+      expectation,
+      definition,
+      related,
+    });
+  }
+  return findings;
+}

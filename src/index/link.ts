@@ -1,0 +1,117 @@
+// FileFacts[] → ProjectIndex: every name resolved to its definitions,
+// prototypes, calls and other uses across the whole set of analyzed files.
+
+import type {
+  CallFact, EntryFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
+} from '../extract/facts.js';
+
+export type Located<T> = T & { file: string };
+
+export interface ProjectIndex {
+  files: Map<string, FileFacts>;
+  functions: Map<string, Located<FunctionFact>[]>;
+  prototypes: Map<string, Located<PrototypeFact>[]>;
+  calls: Map<string, Located<CallFact>[]>;
+  uses: Map<string, Located<ValueUseFact>[]>;
+  macroRefs: Map<string, Located<MacroRefFact>[]>;
+  macros: Map<string, Located<MacroFact>[]>;
+  tables: Located<TableFact>[];
+  /** file → files it `#include "…"`s that are part of the analysis (transitively). */
+  includes: Map<string, Set<string>>;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function link(allFacts: FileFacts[]): ProjectIndex {
+  const index: ProjectIndex = {
+    files: new Map(), functions: new Map(), prototypes: new Map(), calls: new Map(), uses: new Map(),
+    macroRefs: new Map(), macros: new Map(), tables: [], includes: new Map(),
+  };
+  for (const facts of allFacts) {
+    const file = facts.file;
+    index.files.set(file, facts);
+    for (const f of facts.functions) push(index.functions, f.name, { ...f, file });
+    for (const p of facts.prototypes) push(index.prototypes, p.name, { ...p, file });
+    for (const c of facts.calls) push(index.calls, c.name, { ...c, file });
+    for (const u of facts.uses) push(index.uses, u.name, { ...u, file });
+    for (const r of facts.macroRefs) push(index.macroRefs, r.name, { ...r, file });
+    for (const m of facts.macros) push(index.macros, m.name, { ...m, file });
+    for (const t of facts.tables) index.tables.push({ ...t, file });
+  }
+  for (const facts of allFacts) index.includes.set(facts.file, includedFiles(facts.file, index));
+  return index;
+}
+
+function dirname(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash + 1);
+}
+
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '.' || part === '') continue;
+    if (part === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Files reached through `#include "…"` from `file`, resolved against the
+ * including file's directory, then by unique suffix among analyzed files. */
+function includedFiles(file: string, index: ProjectIndex): Set<string> {
+  const seen = new Set<string>();
+  const queue = [file];
+  while (queue.length) {
+    const current = queue.pop()!;
+    for (const include of index.files.get(current)?.includes ?? []) {
+      const target = resolveInclude(current, include, index);
+      if (target && !seen.has(target) && target !== file) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}
+
+function resolveInclude(from: string, include: string, index: ProjectIndex): string | undefined {
+  const direct = normalizePath(dirname(from) + include);
+  const prefix = from.startsWith('/') ? '/' : '';
+  if (index.files.has(prefix + direct)) return prefix + direct;
+  const matches = [...index.files.keys()].filter((f) => f === include || f.endsWith('/' + include));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Definitions a reference to `name` from `file` can mean: a static one in the
+ * same file wins; otherwise every non-static definition in the project. */
+export function resolveDefinitions(index: ProjectIndex, name: string, file: string): Located<FunctionFact>[] {
+  const all = index.functions.get(name) ?? [];
+  const local = all.filter((f) => f.file === file && f.isStatic);
+  if (local.length) return local;
+  const external = all.filter((f) => !f.isStatic);
+  if (external.length) return external;
+  // A static function defined in a file this one #includes (or that includes this one).
+  const reachable = index.includes.get(file) ?? new Set();
+  return all.filter((f) => reachable.has(f.file) || index.includes.get(f.file)?.has(file));
+}
+
+/** The files that can see the definitions in `defs`: the defining file for
+ * static functions, everywhere otherwise. */
+export function isVisibleFrom(index: ProjectIndex, defs: Located<FunctionFact>[], file: string): boolean {
+  if (defs.some((d) => !d.isStatic)) {
+    // Another file's own static function of the same name hides the global one.
+    return !(index.functions.get(defs[0].name) ?? []).some((f) => f.isStatic && f.file === file && !defs.includes(f));
+  }
+  return defs.some((d) => d.file === file || index.includes.get(file)?.has(d.file) || index.includes.get(d.file)?.has(file));
+}
+
+export interface EntryRef {
+  file: string;
+  table: TableFact;
+  entry: EntryFact;
+}
