@@ -18,7 +18,21 @@ export interface Io {
 
 export class UsageError extends Error {}
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+/** fpcast's own package.json, found from this module whether it runs from
+ * `src/` (tests) or `dist/src/` (the installed command). */
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+      if (pkg.name === 'fpcast') return pkg.version;
+    } catch {
+      /* not here; look one directory up */
+    }
+    if (dir.pathname === '/') return 'unknown';
+  }
+}
+
+export const VERSION = packageVersion();
 
 function commaList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];

@@ -123,7 +123,6 @@ class Extractor {
       case 'comment':
         return this.comment(node);
       case 'ERROR':
-        this.facts.parseErrors.push(rangeOf(node));
         return this.children(node, ctx);
       case 'type_descriptor':
       case 'type_identifier':
@@ -135,7 +134,6 @@ class Extractor {
       case 'preproc_call':
         return;
       default:
-        if (node.isMissing) this.facts.parseErrors.push(rangeOf(node));
         return this.children(node, { ...ctx, context: ctx.context === 'argument' ? 'argument' : 'other', field: undefined });
     }
   }
@@ -168,12 +166,7 @@ class Extractor {
         if (id) locals.add(id.text);
       }
     }
-    if (node.hasError) this.collectErrors(node);
     this.walk(body, { context: 'other', inFunction: signature.name, locals });
-  }
-
-  private collectErrors(node: SyntaxNode): void {
-    for (const error of node.descendantsOfType('ERROR')) this.facts.parseErrors.push(rangeOf(error));
   }
 
   private returnsOf(body: SyntaxNode): ReturnFact[] {
@@ -206,7 +199,6 @@ class Extractor {
       const signature = signatureFact(node, declarator, this.text);
       if (signature) this.facts.prototypes.push(signature);
     }
-    if (node.hasError) this.collectErrors(node);
   }
 
   private call(node: SyntaxNode, ctx: WalkContext): void {
@@ -276,7 +268,7 @@ export function extractFacts(file: string, text: string): FileFacts {
   const extractor = new Extractor(text, file);
   extractor.walk(tree.rootNode, TOP);
   const facts = extractor.facts;
-  facts.parseErrors = mergeRanges(facts.parseErrors);
+  facts.parseErrors = tree.rootNode.hasError ? errorRegions(tree) : [];
   return facts;
 }
 
@@ -293,7 +285,11 @@ function mergeRanges(ranges: Range[]): Range[] {
 
 /** Regions of `text` tree-sitter cannot parse (to verify a fix added none). */
 export function parseErrorRegions(text: string): Range[] {
-  const tree = parseC(text);
+  return errorRegions(parseC(text));
+}
+
+/** ERROR and MISSING nodes, descending only into subtrees that hold one. */
+function errorRegions(tree: Parser.Tree): Range[] {
   const regions: Range[] = [];
   const cursor = tree.walk();
   let descending = true;

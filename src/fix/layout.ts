@@ -12,9 +12,14 @@ export interface TextEdit {
 
 const at = (offset: number, text: string): TextEdit => ({ range: { start: offset, end: offset }, text });
 
-/** Parameters written one per line (or a lone parameter on its own line). */
+/** Parameters written one per line: a lone parameter on its own line, or
+ * every parameter after the first starting a line (the first may sit after
+ * the `(`, aligned style). */
 function onePerLine(list: ParamListFact, text: string): boolean {
-  return list.params.length > 0 && list.params.every((p) => startsLine(text, p.range.start));
+  const [first, ...rest] = list.params;
+  if (!first) return false;
+  if (!rest.length) return startsLine(text, first.range.start);
+  return rest.every((p) => startsLine(text, p.range.start));
 }
 
 /** Edits that append `params` (already spelled) to a parameter list. */
@@ -23,13 +28,14 @@ export function appendParams(list: ParamListFact, params: string[], text: string
   if (list.form === 'void') return [{ range: list.voidRange!, text: params.join(', ') }];
   if (list.form === 'empty') return [at(open, params.join(', '))];
   const last = list.params[list.params.length - 1];
-  if (!onePerLine(list, text)) return [at(last.range.end, ', ' + params.join(', '))];
-  const eol = eolAt(text, last.range.start);
-  const indent = indentOfLine(text, last.range.start);
-  const lines = params.map((p) => eol + indent + p).join(',');
   const afterComments = list.trailingComments.length
     ? list.trailingComments[list.trailingComments.length - 1].end
     : last.range.end;
+  // Inline: after any comment on the last parameter, so the comment keeps describing it.
+  if (!onePerLine(list, text)) return [at(afterComments, ', ' + params.join(', '))];
+  const eol = eolAt(text, last.range.start);
+  const indent = indentOfLine(text, last.range.start);
+  const lines = params.map((p) => eol + indent + p).join(',');
   // A trailing comment on the last parameter's line stays with that parameter.
   const commentOnSameLine = afterComments !== last.range.end && !text.slice(last.range.end, afterComments).includes('\n');
   if (!commentOnSameLine) return [at(last.range.end, ',' + lines)];

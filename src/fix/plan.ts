@@ -102,7 +102,7 @@ class Planner {
     let change: SignatureChange | undefined;
     for (const def of changing) {
       if (def.paramList.hasError) {
-        refuse('parse-error', `the parameter list of '${name}' does not parse`, [location(def, def.paramList.range, 'here')]);
+        refuse('parse-error', `the parameter list of '${name}' does not parse`, [location(def, def.paramList.range, 'tree-sitter cannot parse this parameter list')]);
       }
       const result = signatureChange(def, target.signature, this.textOf(def.file), { unusedParam: this.options.unusedParam, addedNames: target.addedNames });
       if ('manual' in result) refuse('manual', result.manual, [location(def, def.nameRange, `'${name}' is defined here`)]);
@@ -235,17 +235,20 @@ class Planner {
     if (matches) return undefined;
     const text = this.textOf(expectation.file);
     const value = text.slice(expectation.valueRange.start, expectation.valueRange.end);
-    const template = typedef === 'PyCFunction' ? this.preferredMethodCast(expectation.file) : `(${typedef}){}`;
+    const template = typedef === 'PyCFunction' ? this.preferredMethodCast(expectation.file, expectation.signature.typedef) : `(${typedef}){}`;
     return { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) };
   }
 
-  /** The cast this file already uses for entries whose function is not a PyCFunction. */
-  private preferredMethodCast(file: string): string {
+  /** The cast this file already uses for entries whose function is not a
+   * PyCFunction, as long as it names no typedef but PyCFunction and `typedef`. */
+  private preferredMethodCast(file: string, typedef: string): string {
     const counts = new Map<string, number>();
     for (const e of this.result.expectations) {
       if (e.file !== file || e.fieldTypedef !== 'PyCFunction' || e.signature.typedef === 'PyCFunction') continue;
       const cast = e.ref.castText;
       if (!cast || (e.ref.cast !== 'laundered' && e.ref.cast !== 'macro')) continue;
+      const named = cast.match(/\b_?PyC\w+|\b\w+func\w*/g) ?? [];
+      if (named.some((n) => n !== 'PyCFunction' && n !== typedef && !n.endsWith('CAST'))) continue;
       counts.set(cast, (counts.get(cast) ?? 0) + 1);
     }
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];

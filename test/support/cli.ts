@@ -1,0 +1,53 @@
+// Running fpcast's CLI in-process (the same code path as the installed
+// command, minus process start-up) and temp copies of test inputs.
+
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: { NO_COLOR: '1', ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempCopy(source: string, prefix = 'fpcast-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+export function tempDir(prefix = 'fpcast-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every file under `root` as relative path → bytes. */
+export function readTree(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else out.set(path.relative(root, full).split(path.sep).join('/'), readFileSync(full));
+    }
+  };
+  visit(root);
+  return out;
+}
