@@ -63,7 +63,8 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
 function judge(index: ProjectIndex, expectation: Expectation): Finding[] {
   const findings: Finding[] = [];
   const expected = expectedSig(expectation.signature);
-  for (const definition of resolveDefinitions(index, expectation.ref.name, expectation.file)) {
+  const definitions = resolveDefinitions(index, expectation.ref.name, expectation.file);
+  for (const definition of definitions) {
     const actual = wasmSigOf(definition);
     const mismatches = compareSig(actual, expected);
     if (!mismatches.length) continue;
@@ -75,7 +76,9 @@ function judge(index: ProjectIndex, expectation: Expectation): Finding[] {
       file: expectation.file,
       range: expectation.ref.nameRange,
       func: expectation.ref.name,
-      message: describeMismatches(expectation.what, expectation.ref.name, definition, expectation.signature, expectation.call, mismatches),
+      message:
+        describeMismatches(expectation.what, expectation.ref.name, definition, expectation.signature, expectation.call, mismatches) +
+        (definitions.length > 1 ? ` (the definition at ${definition.file}:${definition.line})` : ''),
       expected,
       actual,
       expectation,

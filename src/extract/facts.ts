@@ -50,6 +50,8 @@ export interface ReturnFact {
 export interface SignatureFact {
   name: string;
   nameRange: Range;
+  /** 1-based line of the name, for messages that must tell definitions apart. */
+  line: number;
   /** Whole declaration / definition. */
   range: Range;
   isStatic: boolean;

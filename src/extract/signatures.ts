@@ -114,6 +114,7 @@ export function signatureFact(owner: SyntaxNode, declarator: SyntaxNode, text: s
   return {
     name: found.name.text,
     nameRange: rangeOf(found.name),
+    line: found.name.startPosition.row + 1,
     range: rangeOf(owner),
     isStatic: isStaticDeclaration(owner),
     result: resultFact(owner.childForFieldName('type'), found.resultIsPointer, text, declarator.startIndex, found.func.startIndex),

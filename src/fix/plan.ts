@@ -178,7 +178,7 @@ class Planner {
       ]);
     }
     this.refuseOnParseErrors(name, edits);
-    return { edits, summary: summarize(change, prototypes, calls, casts) };
+    return { edits, summary: summarize(change, prototypes, calls, casts) + (changing.length > 1 ? ` in ${changing.length} definitions` : '') };
   }
 
   /** Every table slot that names this function (matching or not). */
