@@ -2,6 +2,7 @@
 // Each stage is one function over plain data; this file only wires them.
 
 import type { Rule } from './check/types.js';
+import type { Strategy } from './config/config.js';
 import { check, type CheckResult } from './check/check.js';
 import type { Finding } from './check/types.js';
 import { discover, type Problem } from './discover/discover.js';
@@ -19,7 +20,11 @@ export interface PipelineOptions {
   exclude: string[];
   rules: Rule[];
   unusedParam: string;
+  /** `refuse` multi-file and conflicting fixes, or write a `wrapper` next to the table. */
+  strategy: Strategy;
   maxFileSize?: number;
+  /** Called as work advances, for progress lines on long runs. */
+  onProgress?: (progress: { stage: 'read' | 'parse' | 'check'; done: number; total: number }) => void;
 }
 
 export interface Analysis {
@@ -37,11 +42,14 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const read = await readSources(discovered.files, options.maxFileSize);
   const problems = [...discovered.problems, ...read.problems];
   const sources = new Map(read.sources.map((s) => [s.path, s]));
-  const facts = read.sources.map((source) => extractFacts(source.path, source.text));
+  const facts = read.sources.map((source, i) => {
+    options.onProgress?.({ stage: 'parse', done: i, total: read.sources.length });
+    return extractFacts(source.path, source.text);
+  });
   const index = link(facts);
   const result = check(index, options.rules);
   const textOf = (file: string) => sources.get(file)!.text;
-  const plans = plan(result, index, textOf, { unusedParam: options.unusedParam });
+  const plans = plan(result, index, textOf, { unusedParam: options.unusedParam, strategy: options.strategy });
   return { sources, facts, problems, index, result, findings: result.findings, plans };
 }
 

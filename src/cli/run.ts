@@ -31,6 +31,7 @@ async function analyzeFor(args: RunArgs, config: Config, io: Io): Promise<Analys
     exclude: config.exclude,
     rules: selectedRules(config),
     unusedParam: config.unusedParam,
+    strategy: config.strategy,
   });
 }
 

@@ -10,6 +10,7 @@ import type { CheckResult } from '../check/check.js';
 import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact, Range } from '../extract/facts.js';
 import { resolveDefinitions, type Located, type ProjectIndex } from '../index/link.js';
+import type { Strategy } from '../config/config.js';
 import { touches, type Edit } from './edits.js';
 import { appendArgs, removeArgs, type TextEdit } from './layout.js';
 import { signatureChange, type SignatureChange } from './signature-edits.js';
@@ -33,6 +34,7 @@ export interface FixPlan {
 
 export interface PlanOptions {
   unusedParam: string;
+  strategy: Strategy;
 }
 
 export const DEFAULT_CAST = '(PyCFunction)(void(*)(void)){}';
