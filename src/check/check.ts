@@ -49,6 +49,10 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
             });
             continue;
           }
+          if (entry.expandedFrom) {
+            const { definition, macro } = entry.expandedFrom;
+            item.viaMacro = { file: definition.file, range: definition.range, note: `the entry comes from macro '${macro}', defined here` };
+          }
           expectations.push(item);
           findings.push(...judge(index, item));
         }

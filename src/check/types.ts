@@ -50,6 +50,8 @@ export interface Finding {
   expectation?: Expectation;
   definition?: Located<FunctionFact>;
   related: Location[];
+  /** Set by rules whose findings can never be fixed automatically (say why). */
+  refusal?: { reason: 'multi-file' | 'macro' | 'conflict' | 'manual'; message: string; locations: Location[] };
 }
 
 export interface RuleDoc {

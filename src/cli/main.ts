@@ -47,6 +47,7 @@ function commonOptions(y: Argv): Argv {
     .option('unused-param', { type: 'string', describe: "declarator for added parameters; {name} is the role name (default 'Py_UNUSED({name})', numpy: 'NPY_UNUSED({name})', plain: '{name}')", requiresArg: true })
     .option('include', { type: 'string', array: true, describe: "globs of files to analyze inside directories (default '**/*.c' '**/*.h')", requiresArg: true })
     .option('exclude', { type: 'string', array: true, describe: 'globs of files to leave out', requiresArg: true })
+    .option('strategy', { type: 'string', choices: ['refuse', 'wrapper'], describe: "for fixes that would touch several files or break another use: 'refuse' (default) or write a 'wrapper' with the expected signature next to the table", requiresArg: true })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print findings and errors only, no summary' });
 }
 
@@ -62,6 +63,7 @@ export function configFromArgs(args: Record<string, unknown>): Config {
   if (ignore.length) config.ignore = ignore;
   if (args.include !== undefined) config.include = commaList(args.include);
   if (args.exclude !== undefined) config.exclude = commaList(args.exclude);
+  if (args.strategy === 'refuse' || args.strategy === 'wrapper') config.strategy = args.strategy;
   if (typeof args.unusedParam === 'string') {
     const problem = templateProblem(args.unusedParam);
     if (problem) throw new UsageError(`--unused-param: ${problem}`);

@@ -125,6 +125,9 @@ export interface EntryFact {
   fields: Record<string, ValueFact>;
   /** Set when the entry is a macro invocation (`FOO_METHODDEF`, `METHOD(f, METH_O)`). */
   macro?: { name: string; args?: string[]; range: Range };
+  /** Set on entries fpcast rebuilt by expanding such an invocation: where the
+   * invocation is, and the macro's whole `#define`. */
+  expandedFrom?: { macro: string; invocation: Range; definition: { file: string; range: Range } };
 }
 
 export interface TableFact {

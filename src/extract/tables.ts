@@ -4,6 +4,7 @@
 
 import { STRUCTS, type StructLayout } from '../abi/cpython.js';
 import type { EntryFact, FuncRefFact, TableFact, ValueFact } from './facts.js';
+import { assignFields, type InitElement } from './fields.js';
 import { declaratorIdentifier, elements, rangeOf, type SyntaxNode } from './syntax.js';
 
 /** The table struct a declaration's type names, if any (`PyMethodDef`, `struct PyMethodDef`). */
@@ -71,37 +72,19 @@ function valueFact(node: SyntaxNode, text: string): ValueFact {
 
 /** One struct value's fields, positional and designated. */
 function entryFact(list: SyntaxNode, layout: StructLayout, text: string): EntryFact {
-  const fields: EntryFact['fields'] = {};
-  let index = 0;
-  let skip = 0;
+  const items: InitElement<ValueFact>[] = [];
   for (const element of elements(list)) {
     if (element.type === 'initializer_pair') {
       const designator = element.childForFieldName('designator');
       const value = element.childForFieldName('value');
-      const fieldName = designator?.type === 'field_designator' ? designator.namedChildren[0]?.text : undefined;
-      const at = layout.fields.findIndex((field) => field.name === fieldName);
-      if (fieldName && value) fields[fieldName] = valueFact(value, text);
-      if (at >= 0) index = at + 1;
+      const name = designator?.type === 'field_designator' ? designator.namedChildren[0]?.text : undefined;
+      if (name && value) items.push({ designator: name, value: valueFact(value, text) });
       continue;
     }
-    if (skip > 0) {
-      skip--;
-      continue;
-    }
-    if (index === 0 && element.type === 'call_expression' && layout.headMacros) {
-      const callee = element.childForFieldName('function')?.text ?? '';
-      if (Object.hasOwn(layout.headMacros, callee)) {
-        skip = layout.headMacros[callee];
-        fields[layout.fields[0].name] = valueFact(element, text);
-        index = 1;
-        continue;
-      }
-    }
-    const field = layout.fields[index];
-    if (field) fields[field.name] = valueFact(element, text);
-    index++;
+    const callee = element.type === 'call_expression' ? element.childForFieldName('function')?.text : undefined;
+    items.push({ callee, value: valueFact(element, text) });
   }
-  return { range: rangeOf(list), fields };
+  return { range: rangeOf(list), fields: assignFields(items, layout) };
 }
 
 function macroEntry(node: SyntaxNode): EntryFact {

@@ -4,24 +4,21 @@
 // Expected situations are values here, never exceptions.
 
 import { FIELD_TYPEDEFS, TYPEDEFS } from '../abi/cpython.js';
-import { normalizeCType, type WasmSig } from '../abi/wasm.js';
+import type { WasmSig } from '../abi/wasm.js';
 import { compareSig, expectedSig, wasmSigOf } from '../check/signature.js';
 import type { CheckResult } from '../check/check.js';
 import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact, Range } from '../extract/facts.js';
 import { resolveDefinitions, type Located, type ProjectIndex } from '../index/link.js';
 import type { Strategy } from '../config/config.js';
+import { castTemplate } from './casts.js';
 import { touches, type Edit } from './edits.js';
+import { refuse, Refused, type Refusal } from './refusal.js';
+import { wrapperEdits } from './wrapper.js';
 import { appendArgs, removeArgs, type TextEdit } from './layout.js';
 import { signatureChange, type SignatureChange } from './signature-edits.js';
 
-export type RefusalReason = 'multi-file' | 'macro' | 'conflict' | 'unresolved' | 'parse-error' | 'manual';
-
-export interface Refusal {
-  reason: RefusalReason;
-  message: string;
-  locations: Location[];
-}
+export type { Refusal, RefusalReason } from './refusal.js';
 
 export interface FixPlan {
   func: string;
@@ -37,42 +34,50 @@ export interface PlanOptions {
   strategy: Strategy;
 }
 
-export const DEFAULT_CAST = '(PyCFunction)(void(*)(void)){}';
-
-class Refused {
-  constructor(readonly refusal: Refusal) {}
-}
-
-function refuse(reason: RefusalReason, message: string, locations: Location[]): never {
-  throw new Refused({ reason, message, locations });
-}
-
 const sameSig = (a: WasmSig, b: WasmSig) => compareSig(a, b).length === 0;
 
-function groupKey(def: Located<FunctionFact>): string {
-  return def.isStatic ? `${def.file}\0${def.name}` : `*\0${def.name}`;
+/** The definitions a finding's entry resolves to; findings that resolve to
+ * the same set are fixed together (e.g. twin definitions under #ifdef). */
+function resolutionOf(index: ProjectIndex, finding: Finding): Located<FunctionFact>[] {
+  return resolveDefinitions(index, finding.func, finding.expectation!.file);
 }
+
+const idOf = (def: Located<FunctionFact>) => `${def.file}:${def.range.start}`;
 
 export function plan(result: CheckResult, index: ProjectIndex, textOf: (file: string) => string, options: PlanOptions): FixPlan[] {
-  const groups = new Map<string, Finding[]>();
+  const groups = new Map<string, { defs: Located<FunctionFact>[]; findings: Finding[] }>();
   for (const finding of result.findings) {
     if (!finding.definition || !finding.expectation) continue;
-    const key = groupKey(finding.definition);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const defs = resolutionOf(index, finding);
+    const key = `${finding.func}\0${defs.map(idOf).sort().join('|')}`;
+    const group = groups.get(key) ?? { defs, findings: [] };
+    group.findings.push(finding);
+    groups.set(key, group);
   }
   const planner = new Planner(result, index, textOf, options);
-  return [...groups.entries()].map(([key, findings]) => planner.planGroup(key, findings));
+  const refusedByRule: FixPlan[] = result.findings
+    .filter((f) => f.refusal)
+    .map((f) => ({ func: f.func, definition: f.related[0] ?? { file: f.file, range: f.range, note: '' }, findings: [f], refusal: f.refusal }));
+  return [...[...groups.values()].map(({ defs, findings }) => planner.planGroup(defs, findings)), ...refusedByRule];
 }
 
+/** Refusals a wrapper next to the table resolves: the function itself stays as it is. */
+const WRAPPABLE = new Set(['multi-file', 'conflict', 'macro']);
+
 class Planner {
+  /** Every name in the project, so that wrappers get fresh ones. */
+  readonly taken: Set<string>;
+
   constructor(
     private readonly result: CheckResult,
     private readonly index: ProjectIndex,
     private readonly textOf: (file: string) => string,
     private readonly options: PlanOptions,
-  ) {}
+  ) {
+    this.taken = new Set([...index.functions.keys(), ...index.prototypes.keys(), ...index.macros.keys(), ...index.uses.keys(), ...index.calls.keys()]);
+  }
 
-  planGroup(key: string, findings: Finding[]): FixPlan {
+  planGroup(defs: Located<FunctionFact>[], findings: Finding[]): FixPlan {
     const first = findings[0].definition!;
     const plan: FixPlan = {
       func: first.name,
@@ -80,17 +85,30 @@ class Planner {
       findings,
     };
     try {
-      plan.fix = this.fix(key, findings);
+      plan.fix = this.fix(defs, findings);
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       plan.refusal = error.refusal;
     }
+    if (plan.refusal && this.options.strategy === 'wrapper' && WRAPPABLE.has(plan.refusal.reason)) {
+      try {
+        plan.fix = wrapperEdits(findings, {
+          index: this.index, textOf: this.textOf, unusedParam: this.options.unusedParam,
+          expectations: this.result.expectations, taken: this.taken,
+        });
+        this.refuseOnParseErrors(plan.func, plan.fix.edits);
+        delete plan.refusal;
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+        delete plan.fix;
+        plan.refusal = error.refusal;
+      }
+    }
     return plan;
   }
 
-  private fix(key: string, findings: Finding[]): { edits: Edit[]; summary: string } {
+  private fix(defs: Located<FunctionFact>[], findings: Finding[]): { edits: Edit[]; summary: string } {
     const name = findings[0].func;
-    const defs = (this.index.functions.get(name) ?? []).filter((d) => groupKey(d) === key);
     const visible = (file: string) => resolveDefinitions(this.index, name, file).some((d) => defs.includes(d));
     const target = findings[0].expectation!;
     const targetSig = expectedSig(target.signature);
@@ -227,34 +245,10 @@ class Planner {
   }
 
   private castEdit(expectation: Expectation, change: SignatureChange): Edit | undefined {
-    const typedef = expectation.fieldTypedef;
-    if (!typedef || (expectation.ref.cast !== 'none' && expectation.ref.cast !== 'address')) return undefined;
-    const field = TYPEDEFS[typedef];
-    const matches =
-      field.params.length === change.newCTypes.params.length &&
-      field.params.every((p, i) => normalizeCType(p.ctype) === normalizeCType(change.newCTypes.params[i])) &&
-      normalizeCType(field.result.ctype) === normalizeCType(change.newCTypes.result);
-    if (matches) return undefined;
-    const text = this.textOf(expectation.file);
-    const value = text.slice(expectation.valueRange.start, expectation.valueRange.end);
-    const template = typedef === 'PyCFunction' ? this.preferredMethodCast(expectation.file, expectation.signature.typedef) : `(${typedef}){}`;
+    const template = castTemplate(expectation, change.newCTypes, this.result.expectations);
+    if (!template) return undefined;
+    const value = this.textOf(expectation.file).slice(expectation.valueRange.start, expectation.valueRange.end);
     return { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) };
-  }
-
-  /** The cast this file already uses for entries whose function is not a
-   * PyCFunction, as long as it names no typedef but PyCFunction and `typedef`. */
-  private preferredMethodCast(file: string, typedef: string): string {
-    const counts = new Map<string, number>();
-    for (const e of this.result.expectations) {
-      if (e.file !== file || e.fieldTypedef !== 'PyCFunction' || e.signature.typedef === 'PyCFunction') continue;
-      const cast = e.ref.castText;
-      if (!cast || (e.ref.cast !== 'laundered' && e.ref.cast !== 'macro')) continue;
-      const named = cast.match(/\b_?PyC\w+|\b\w+func\w*/g) ?? [];
-      if (named.some((n) => n !== 'PyCFunction' && n !== typedef && !n.endsWith('CAST'))) continue;
-      counts.set(cast, (counts.get(cast) ?? 0) + 1);
-    }
-    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-    return best ? best[0] : DEFAULT_CAST;
   }
 }
 

@@ -4,6 +4,7 @@
 import type {
   CallFact, EntryFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
 } from '../extract/facts.js';
+import { expandMacroEntries } from './expand-entries.js';
 
 export type Located<T> = T & { file: string };
 
@@ -43,6 +44,7 @@ export function link(allFacts: FileFacts[]): ProjectIndex {
     for (const t of facts.tables) index.tables.push({ ...t, file });
   }
   for (const facts of allFacts) index.includes.set(facts.file, includedFiles(facts.file, index));
+  expandMacroEntries(index);
   return index;
 }
 
@@ -94,20 +96,25 @@ export function resolveDefinitions(index: ProjectIndex, name: string, file: stri
   const local = all.filter((f) => f.file === file && f.isStatic);
   if (local.length) return local;
   const external = all.filter((f) => !f.isStatic);
-  if (external.length) return external;
+  if (external.length) return nearest(external, file);
   // A static function defined in a file this one #includes (or that includes this one).
   const reachable = index.includes.get(file) ?? new Set();
   return all.filter((f) => reachable.has(f.file) || index.includes.get(f.file)?.has(file));
 }
 
-/** The files that can see the definitions in `defs`: the defining file for
- * static functions, everywhere otherwise. */
-export function isVisibleFrom(index: ProjectIndex, defs: Located<FunctionFact>[], file: string): boolean {
-  if (defs.some((d) => !d.isStatic)) {
-    // Another file's own static function of the same name hides the global one.
-    return !(index.functions.get(defs[0].name) ?? []).some((f) => f.isStatic && f.file === file && !defs.includes(f));
-  }
-  return defs.some((d) => d.file === file || index.includes.get(file)?.has(d.file) || index.includes.get(d.file)?.has(file));
+/** Of several non-static definitions (two extensions in one repository), the
+ * ones closest to `file` in the directory tree: they are the ones it links with. */
+function nearest(defs: Located<FunctionFact>[], file: string): Located<FunctionFact>[] {
+  if (defs.length < 2) return defs;
+  const shared = (other: string) => {
+    const a = dirname(file).split('/');
+    const b = dirname(other).split('/');
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const best = Math.max(...defs.map((d) => shared(d.file)));
+  return defs.filter((d) => shared(d.file) === best);
 }
 
 export interface EntryRef {
