@@ -82,7 +82,8 @@ function judge(index: ProjectIndex, expectation: Expectation): Finding[] {
       func: expectation.ref.name,
       message:
         describeMismatches(expectation.what, expectation.ref.name, definition, expectation.signature, expectation.call, mismatches) +
-        (definitions.length > 1 ? ` (the definition at ${definition.file}:${definition.line})` : ''),
+        (definitions.length > 1 ? ` (the definition at ${definition.file}:${definition.line})` : '') +
+        (expectation.entry.expandedFrom ? ` (entry from macro '${expectation.entry.expandedFrom.macro}' at ${expectation.entry.expandedFrom.definition.file}:${expectation.entry.expandedFrom.definition.line})` : ''),
       expected,
       actual,
       expectation,

@@ -234,6 +234,7 @@ class Extractor {
     const macro: MacroFact = {
       name: name.text,
       nameRange: rangeOf(name),
+      line: name.startPosition.row + 1,
       range: rangeOf(node),
       body: value ? value.text : '',
       bodyRange: value ? rangeOf(value) : { start: name.endIndex, end: name.endIndex },

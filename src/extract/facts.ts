@@ -127,7 +127,7 @@ export interface EntryFact {
   macro?: { name: string; args?: string[]; range: Range };
   /** Set on entries fpcast rebuilt by expanding such an invocation: where the
    * invocation is, and the macro's whole `#define`. */
-  expandedFrom?: { macro: string; invocation: Range; definition: { file: string; range: Range } };
+  expandedFrom?: { macro: string; invocation: Range; definition: { file: string; range: Range; line: number } };
 }
 
 export interface TableFact {
@@ -142,6 +142,8 @@ export interface TableFact {
 export interface MacroFact {
   name: string;
   nameRange: Range;
+  /** 1-based line of the `#define`. */
+  line: number;
   range: Range;
   /** Parameter names of a function-like macro; absent for object-like. */
   params?: string[];

@@ -39,7 +39,7 @@ function expandEntry(index: ProjectIndex, table: Located<TableFact>, entry: Entr
       expandedFrom: {
         macro: invocation.name,
         invocation: invocation.range,
-        definition: { file: definition.file, range: definition.range },
+        definition: { file: definition.file, range: definition.range, line: definition.line },
       },
     });
   }
