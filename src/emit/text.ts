@@ -45,7 +45,8 @@ function noteLines(locations: Location[], positions: Positions): string[] {
 const rulesOf = (plan: FixPlan) => [...new Set(plan.findings.map((f) => f.rule))].join(',');
 
 export function fixedLine(plan: FixPlan, positions: Positions): string {
-  return `${positions.range(plan.definition.file, plan.definition.range)}: fixed '${plan.func}': ${plan.fix!.summary} [${rulesOf(plan)}]`;
+  const at = plan.fix!.at ?? plan.definition;
+  return `${positions.range(at.file, at.range)}: fixed '${plan.func}': ${plan.fix!.summary} [${rulesOf(plan)}]`;
 }
 
 export function refusalLines(plan: FixPlan, positions: Positions): string[] {

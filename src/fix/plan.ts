@@ -25,7 +25,8 @@ export interface FixPlan {
   /** Where the function is defined (the first definition, for reports). */
   definition: Location;
   findings: Finding[];
-  fix?: { edits: Edit[]; summary: string };
+  /** `at`: where the change is, when it is not at the definition (a wrapper). */
+  fix?: { edits: Edit[]; summary: string; at?: Location };
   refusal?: Refusal;
 }
 

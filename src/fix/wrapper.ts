@@ -5,7 +5,7 @@
 
 import type { ParamSpec } from '../abi/cpython.js';
 import { normalizeCType } from '../abi/wasm.js';
-import type { Expectation, Finding } from '../check/types.js';
+import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact } from '../extract/facts.js';
 import type { Located, ProjectIndex } from '../index/link.js';
 import { eolAt, startsLine } from '../source/source-file.js';
@@ -88,7 +88,7 @@ function insertionPoint(options: WrapperOptions, expectation: Expectation): numb
   return startsLine(text, start) ? start : table.range.start;
 }
 
-export function wrapperEdits(findings: Finding[], options: WrapperOptions): { edits: Edit[]; summary: string } {
+export function wrapperEdits(findings: Finding[], options: WrapperOptions): { edits: Edit[]; summary: string; at: Location } {
   const edits: Edit[] = [];
   const written: string[] = [];
   const byTarget = new Map<string, string>();
@@ -108,7 +108,12 @@ export function wrapperEdits(findings: Finding[], options: WrapperOptions): { ed
     }
     edits.push(entryEdit(wrapper, expectation, options));
   }
-  return { edits, summary: `wrote wrapper${written.length > 1 ? 's' : ''} ${written.join(', ')} with the signature CPython calls; the entry now names it` };
+  const first = findings[0].expectation!;
+  return {
+    edits,
+    summary: `wrote wrapper${written.length > 1 ? 's' : ''} ${written.join(', ')} with the signature CPython calls; ${findings.length > 1 ? 'the entries now name them' : 'the entry now names it'}`,
+    at: { file: first.file, range: first.ref.nameRange, note: 'the entry' },
+  };
 }
 
 function wrapperDefinition(name: string, def: Located<FunctionFact>, expectation: Expectation, options: WrapperOptions): Edit {
