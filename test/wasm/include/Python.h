@@ -425,7 +425,7 @@ typedef struct PyType_Spec {
 #define Py_TPFLAGS_DICT_SUBCLASS (1UL << 29)
 #define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
 #define Py_TPFLAGS_TYPE_SUBCLASS (1UL << 31)
-#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | Py_TPFLAGS_HAVE_VERSION_TAG | 0)
+#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | 0)
 #define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
 #define Py_TPFLAGS_HAVE_INDEX 0
 #define Py_TPFLAGS_HAVE_ITER 0
@@ -846,6 +846,12 @@ static inline PyObject *_Py_XNewRef(PyObject *op) { _fpc_incref(op); return op; 
 PyAPI_FUNC(void) Py_IncRef(PyObject *);
 PyAPI_FUNC(void) Py_DecRef(PyObject *);
 
+/* No deferred deallocation in the mock: the trashcan is just a block. */
+#define Py_TRASHCAN_BEGIN(op, dealloc) do {
+#define Py_TRASHCAN_END } while (0);
+#define Py_TRASHCAN_SAFE_BEGIN(op) {
+#define Py_TRASHCAN_SAFE_END(op) }
+
 #define Py_RETURN_NONE return Py_NewRef(Py_None)
 #define Py_RETURN_TRUE return Py_NewRef(Py_True)
 #define Py_RETURN_FALSE return Py_NewRef(Py_False)
@@ -927,13 +933,14 @@ PyAPI_FUNC(void) PyObject_Free(void *);
 #define PyMem_NEW(type, n) PyMem_New(type, n)
 #define PyMem_Resize(p, type, n) ((p) = (type *)PyMem_Realloc((p), (size_t)(n) * sizeof(type)))
 #define PyMem_RESIZE(p, type, n) PyMem_Resize(p, type, n)
-#define PyMem_Del(p) PyMem_Free(p)
-#define PyMem_DEL(p) PyMem_Free(p)
-#define PyObject_MALLOC(n) PyObject_Malloc(n)
-#define PyObject_REALLOC(p, n) PyObject_Realloc((p), (n))
-#define PyObject_FREE(p) PyObject_Free(p)
-#define PyObject_Del(p) PyObject_Free(p)
-#define PyObject_DEL(p) PyObject_Free(p)
+/* Object-like, as in CPython, so `.tp_free = PyObject_Del` works. */
+#define PyMem_Del PyMem_Free
+#define PyMem_DEL PyMem_Free
+#define PyObject_MALLOC PyObject_Malloc
+#define PyObject_REALLOC PyObject_Realloc
+#define PyObject_FREE PyObject_Free
+#define PyObject_Del PyObject_Free
+#define PyObject_DEL PyObject_Free
 
 /* ------------------------------------------------------------------ object creation, GC */
 
@@ -1565,6 +1572,50 @@ PyAPI_FUNC(Py_hash_t) _Py_HashBytes(const void *, Py_ssize_t);
 #define Py_DTST_INFINITE 1
 #define Py_DTST_NAN 2
 #define PyOS_strnicmp strncasecmp
+
+/* ------------------------------------------------------------------ identifiers, struct sequences, files */
+
+typedef struct _Py_Identifier {
+    const char *string;
+    Py_ssize_t index;
+} _Py_Identifier;
+#define _Py_static_string_init(value) { .string = (value), .index = -1 }
+#define _Py_static_string(varname, value) static _Py_Identifier varname = _Py_static_string_init(value)
+#define _Py_IDENTIFIER(varname) _Py_static_string(PyId_##varname, #varname)
+PyAPI_FUNC(PyObject *) _PyUnicode_FromId(_Py_Identifier *);
+PyAPI_FUNC(PyObject *) _PyObject_GetAttrId(PyObject *, _Py_Identifier *);
+PyAPI_FUNC(int) _PyObject_SetAttrId(PyObject *, _Py_Identifier *, PyObject *);
+PyAPI_FUNC(PyObject *) _PyObject_CallMethodId(PyObject *, _Py_Identifier *, const char *, ...);
+PyAPI_FUNC(PyObject *) _PyObject_CallMethodIdObjArgs(PyObject *, _Py_Identifier *, ...);
+PyAPI_FUNC(PyObject *) _PyDict_GetItemId(PyObject *, _Py_Identifier *);
+PyAPI_FUNC(int) _PyDict_SetItemId(PyObject *, _Py_Identifier *, PyObject *);
+
+typedef struct PyStructSequence_Field {
+    const char *name;
+    const char *doc;
+} PyStructSequence_Field;
+typedef struct PyStructSequence_Desc {
+    const char *name;
+    const char *doc;
+    PyStructSequence_Field *fields;
+    int n_in_sequence;
+} PyStructSequence_Desc;
+PyAPI_DATA(const char *const) PyStructSequence_UnnamedField;
+PyAPI_FUNC(PyTypeObject *) PyStructSequence_NewType(PyStructSequence_Desc *);
+PyAPI_FUNC(int) PyStructSequence_InitType2(PyTypeObject *, PyStructSequence_Desc *);
+PyAPI_FUNC(void) PyStructSequence_InitType(PyTypeObject *, PyStructSequence_Desc *);
+PyAPI_FUNC(PyObject *) PyStructSequence_New(PyTypeObject *);
+PyAPI_FUNC(void) PyStructSequence_SetItem(PyObject *, Py_ssize_t, PyObject *);
+PyAPI_FUNC(PyObject *) PyStructSequence_GetItem(PyObject *, Py_ssize_t);
+#define PyStructSequence_SET_ITEM(op, i, v) PyStructSequence_SetItem((op), (i), (v))
+#define PyStructSequence_GET_ITEM(op, i) PyStructSequence_GetItem((op), (i))
+typedef PyTupleObject PyStructSequence;
+
+PyAPI_FUNC(int) PyFile_WriteString(const char *, PyObject *);
+PyAPI_FUNC(int) PyFile_WriteObject(PyObject *, PyObject *, int);
+PyAPI_FUNC(PyObject *) PyFile_GetLine(PyObject *, int);
+#define Py_PRINT_RAW 1
+#define Py_VA_COPY va_copy
 
 #ifdef __cplusplus
 }
