@@ -1,6 +1,7 @@
 // The corpus: one directory per case under corpus/.
 //   input/               the C files (one file, or a small tree)
-//   case.json            optional: { "description", "args": [...extra CLI args], "wasm": false, "why": "…" }
+//   case.json            optional: { "description", "args": [...extra CLI args], "wasm": false, "why": "…",
+//                        "wasmUnits": ["ext_a", "ext_b"] (directories the oracle builds as separate extensions) }
 //   expected-check.txt   stdout of `fpcast check .` run inside input/
 //   expected-fix.txt     stdout of `fpcast fix .`
 //   fixed/               every file `fix` changes, with its exact expected bytes
@@ -19,6 +20,8 @@ export interface CorpusCase {
   /** Whether the wasm oracle judges this case (false only with a reason). */
   wasm: boolean;
   why?: string;
+  /** Subdirectories that are separate extensions (linked separately by the oracle). */
+  wasmUnits?: string[];
 }
 
 export function corpusCases(): CorpusCase[] {
@@ -37,6 +40,24 @@ export function corpusCases(): CorpusCase[] {
         args: config.args ?? [],
         wasm: config.wasm ?? true,
         why: config.why,
+        wasmUnits: config.wasmUnits,
       };
     });
+}
+
+export interface CaseOptions {
+  strategy: 'refuse' | 'wrapper';
+  unusedParam: string;
+}
+
+/** The options a case's `args` set, for tests that drive the pipeline directly. */
+export function caseOptions(args: string[]): CaseOptions {
+  const options: CaseOptions = { strategy: 'refuse', unusedParam: 'Py_UNUSED({name})' };
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i], args[i + 1]];
+    if (flag === '--strategy' && (value === 'refuse' || value === 'wrapper')) options.strategy = value;
+    else if (flag === '--unused-param') options.unusedParam = value;
+    else throw new Error(`corpus case option ${flag} ${value} is not understood by caseOptions()`);
+  }
+  return options;
 }
