@@ -1,9 +1,15 @@
 // Every rule fpcast knows, in the order `fpcast rules` lists them.
 
 import type { Rule } from '../src/check/types.js';
+import { getsetSignature } from './getset-signature.js';
+import { declMismatch } from './decl-mismatch.js';
 import { methArity } from './meth-arity.js';
+import { moduleSlot } from './module-slot.js';
+import { protocolSlot } from './protocol-slot.js';
+import { specSlot } from './spec-slot.js';
+import { typeSlot } from './type-slot.js';
 
-export const RULES: Rule[] = [methArity];
+export const RULES: Rule[] = [methArity, getsetSignature, typeSlot, specSlot, protocolSlot, moduleSlot, declMismatch];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

@@ -140,8 +140,10 @@ export interface StructLayout {
   isEntryArray: boolean;
   fields: StructField[];
   /** Head macros that fill the first field; the number says how many more
-   * positional elements still belong to that field (PyObject_HEAD_INIT
-   * leaves ob_size to be written after it). */
+   * positional elements still belong to that field. None does in Python 3:
+   * both macros expand to one braced initializer of the whole `ob_base`
+   * (PEP 3123), so an `ob_size` written after `PyObject_HEAD_INIT(NULL)` is
+   * Python 2's layout and lands in `tp_name`, as a C compiler sees it. */
   headMacros?: Record<string, number>;
 }
 
@@ -180,7 +182,7 @@ export const STRUCTS: Record<string, StructLayout> = {
   PyTypeObject: {
     name: 'PyTypeObject',
     isEntryArray: false,
-    headMacros: { PyVarObject_HEAD_INIT: 0, PyObject_HEAD_INIT: 1 },
+    headMacros: { PyVarObject_HEAD_INIT: 0, PyObject_HEAD_INIT: 0 },
     fields: [
       f('ob_base'), f('tp_name'), f('tp_basicsize'), f('tp_itemsize'),
       f('tp_dealloc', 'destructor'), f('tp_vectorcall_offset'),
@@ -247,11 +249,14 @@ export const STRUCTS: Record<string, StructLayout> = {
   },
 };
 
-/** Typedef of every function-pointer field of every struct, by field name
- * (field names are unique across CPython's structs). */
+/** Typedef of every function-pointer field with a prefixed name (`tp_iternext`,
+ * `nb_add`, `m_clear`, `ml_meth`), by field name: those names are unique
+ * across CPython's structs and tell `x.tp_iternext = f` apart from a project's
+ * own structs. PyGetSetDef's plain `get` and `set` are left out: `ops.get = f`
+ * is as likely to be some other table. */
 export const FIELD_TYPEDEFS: Record<string, string> = Object.fromEntries(
   Object.values(STRUCTS).flatMap((layout) =>
-    layout.fields.filter((field) => field.typedef).map((field) => [field.name, field.typedef!]),
+    layout.fields.filter((field) => field.typedef && /^[a-z]+_/.test(field.name)).map((field) => [field.name, field.typedef!]),
   ),
 );
 
@@ -262,7 +267,9 @@ export function slotIdField(slotId: string): string | undefined {
   return match[1];
 }
 
-/** Numeric ids of typeslots.h, for slot ids written as numbers or through macros. */
+/** Numeric ids of typeslots.h, for slot ids written as numbers or through
+ * macros: 1–81 as of 3.10 (Py_am_send), then 3.14's Py_tp_vectorcall (82) and
+ * Py_tp_token (83, data). */
 export const TYPE_SLOT_IDS: Record<string, number> = Object.fromEntries(
   [
     'bf_getbuffer', 'bf_releasebuffer', 'mp_ass_subscript', 'mp_length', 'mp_subscript', 'nb_absolute',
@@ -282,9 +289,44 @@ export const TYPE_SLOT_IDS: Record<string, number> = Object.fromEntries(
   ].map((field, i) => [`Py_${field}`, i + 1]),
 );
 
+/** typeslots.h id → the field it fills (`66` → `tp_repr`). */
+export const TYPE_SLOT_FIELDS: Record<number, string> = Object.fromEntries(
+  Object.entries(TYPE_SLOT_IDS).map(([id, n]) => [n, slotIdField(id)!]),
+);
+
 export const MODULE_SLOT_IDS: Record<string, number> = {
   Py_mod_create: 1,
   Py_mod_exec: 2,
   Py_mod_multiple_interpreters: 3,
   Py_mod_gil: 4,
 };
+
+/** moduleobject.h id → the slot's name and, for slots whose value is a
+ * function, the signature it is called through (the other slots hold data). */
+export const MODULE_SLOTS: Record<number, { name: string; typedef?: string }> = {
+  1: { name: 'Py_mod_create', typedef: 'Py_mod_create' },
+  2: { name: 'Py_mod_exec', typedef: 'Py_mod_exec' },
+  3: { name: 'Py_mod_multiple_interpreters' },
+  4: { name: 'Py_mod_gil' },
+};
+
+/** Parameter names CPython's docs give particular slots where the typedef's
+ * generic names say less (`ternaryfunc` is `tp_call(self, args, kwargs)` but
+ * `nb_power(self, other, mod)`); new parameters are named after them. */
+export const FIELD_ROLES: Record<string, string[]> = {
+  tp_call: ['self', 'args', 'kwargs'],
+  nb_power: ['self', 'other', 'mod'],
+  nb_inplace_power: ['self', 'other', 'mod'],
+  sq_repeat: ['self', 'count'],
+  sq_inplace_repeat: ['self', 'count'],
+  mp_subscript: ['self', 'key'],
+  tp_descr_get: ['self', 'instance', 'owner'],
+  m_traverse: ['module', 'visit', 'arg'],
+  m_clear: ['module'],
+  m_free: ['module'],
+};
+
+/** The parameter names of `field` (a struct field or slot name) called through `typedef`. */
+export function rolesOf(field: string, typedef: string): string[] {
+  return Object.hasOwn(FIELD_ROLES, field) ? FIELD_ROLES[field] : TYPEDEFS[typedef].params.map((p) => p.role);
+}

@@ -4,6 +4,7 @@
 import { TYPEDEFS } from '../abi/cpython.js';
 import { normalizeCType } from '../abi/wasm.js';
 import type { Expectation } from '../check/types.js';
+import type { Edit } from './edits.js';
 
 export const DEFAULT_METHOD_CAST = '(PyCFunction)(void(*)(void)){}';
 
@@ -40,4 +41,15 @@ function preferredMethodCast(file: string, typedef: string, all: Expectation[]):
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : DEFAULT_METHOD_CAST;
+}
+
+// A value padded up to a trailing comment (`f,     /* tp_call */`, the usual
+// layout of positional type objects) gives up as much padding as the cast
+// adds, so the comment column stays where it was.
+export function keepCommentColumn(text: string, edit: Edit): Edit {
+  const after = /^(,?)( +)(?=\/[*/])/.exec(text.slice(edit.range.end, edit.range.end + 256));
+  if (!after) return edit;
+  const added = edit.text.length - (edit.range.end - edit.range.start);
+  const padding = Math.max(1, after[2].length - added);
+  return { ...edit, range: { start: edit.range.start, end: edit.range.end + after[0].length }, text: edit.text + after[1] + ' '.repeat(padding) };
 }

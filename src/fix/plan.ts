@@ -11,7 +11,7 @@ import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact, Range } from '../extract/facts.js';
 import { resolveDefinitions, type Located, type ProjectIndex } from '../index/link.js';
 import type { Strategy } from '../config/config.js';
-import { castTemplate } from './casts.js';
+import { castTemplate, keepCommentColumn } from './casts.js';
 import { touches, type Edit } from './edits.js';
 import { refuse, Refused, type Refusal } from './refusal.js';
 import { wrapperEdits } from './wrapper.js';
@@ -62,6 +62,19 @@ export function plan(result: CheckResult, index: ProjectIndex, textOf: (file: st
   return [...[...groups.values()].map(({ defs, findings }) => planner.planGroup(defs, findings)), ...refusedByRule];
 }
 
+/** The names the project uses, asked one at a time (the prefilter parses the
+ * files that spell a name asked for; listing every name would need them all). */
+class ProjectNames extends Set<string> {
+  constructor(private readonly index: ProjectIndex) {
+    super();
+  }
+
+  override has(name: string): boolean {
+    const { functions, prototypes, macros, uses, calls } = this.index;
+    return super.has(name) || functions.has(name) || prototypes.has(name) || macros.has(name) || uses.has(name) || calls.has(name);
+  }
+}
+
 /** Refusals a wrapper next to the table resolves: the function itself stays as it is. */
 const WRAPPABLE = new Set(['multi-file', 'conflict', 'macro']);
 
@@ -75,7 +88,7 @@ class Planner {
     private readonly textOf: (file: string) => string,
     private readonly options: PlanOptions,
   ) {
-    this.taken = new Set([...index.functions.keys(), ...index.prototypes.keys(), ...index.macros.keys(), ...index.uses.keys(), ...index.calls.keys()]);
+    this.taken = new ProjectNames(index);
   }
 
   planGroup(defs: Located<FunctionFact>[], findings: Finding[]): FixPlan {
@@ -249,7 +262,7 @@ class Planner {
     const template = castTemplate(expectation, change.newCTypes, this.result.expectations);
     if (!template) return undefined;
     const value = this.textOf(expectation.file).slice(expectation.valueRange.start, expectation.valueRange.end);
-    return { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) };
+    return keepCommentColumn(this.textOf(expectation.file), { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) });
   }
 }
 

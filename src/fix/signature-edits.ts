@@ -86,12 +86,43 @@ export function signatureChange(decl: SignatureFact, spec: SignatureSpec, text: 
     if (resultMismatch.actual !== 'void' || normalizeCType(spec.result.ctype) !== 'int' || !decl.result.specifierRange) {
       return { manual: `'${decl.name}' returns ${decl.result.ctype} where CPython expects ${spec.result.ctype}; changing what it returns needs a human` };
     }
+    const unclear = fn && voidToIntProblem(fn, text);
+    if (unclear) return { manual: unclear };
     edits.push({ range: decl.result.specifierRange, text: 'int' });
     change.newResult = 'int';
     change.newCTypes.result = 'int';
     if (fn) edits.push(...returnZeroEdits(fn, text));
   }
   return change;
+}
+
+/** Why making a void function return 0 would not be mechanical, if it would
+ * not: a `return x;` has no 0 to become, and a bare `return;` that follows a
+ * failure test, or sits in a function that sets or checks Python errors,
+ * may mean failure (-1), not success. */
+function voidToIntProblem(fn: FunctionFact, text: string): string | undefined {
+  const valued = fn.returns.find((r) => r.value);
+  if (valued) return `'${fn.name}' returns void but has 'return ${valued.value!.text};'; what it should return needs a human`;
+  for (const ret of fn.returns) {
+    const guard = guardBefore(text, fn.body.start, ret.range.start);
+    if (FAILURE_TEST.test(guard)) {
+      return `'${fn.name}' leaves with 'return;' after '${guard.trim().replace(/\s+/g, ' ')}', which may be a failure (-1 to CPython) rather than a success (0); that return needs a human`;
+    }
+  }
+  if (fn.returns.length && fn.bodyIdentifiers.some((id) => id.startsWith('PyErr_'))) {
+    return `'${fn.name}' sets or checks a Python error and leaves early with 'return;'; which of its returns mean failure (-1) rather than success (0) needs a human`;
+  }
+  return undefined;
+}
+
+/** C-API failure conventions: a negative status, -1, or the error indicator. */
+const FAILURE_TEST = /<\s*0\b|==\s*-1\b|\bPyErr_/;
+
+/** The text between the statement before `at` (ended by `;` or `}`) and `at`:
+ * the condition of an `if` whose body starts with the statement at `at`. */
+function guardBefore(text: string, bodyStart: number, at: number): string {
+  const before = text.slice(Math.max(bodyStart + 1, at - 400), at);
+  return before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('}')) + 1);
 }
 
 /** `return;` → `return 0;`, and a `return 0;` where the body falls off its end. */

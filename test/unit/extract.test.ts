@@ -70,7 +70,7 @@ static PyTypeObject T = {
     (destructor)t_dealloc,
     .tp_repr = t_repr,
 };
-static PyTypeObject Old = { PyObject_HEAD_INIT(NULL) 0, "old", 0, 0, old_dealloc };
+static PyTypeObject Old = { PyObject_HEAD_INIT(NULL) "old", 0, 0, old_dealloc };
 `;
     const [methods, type, old] = facts(source).tables;
     expect(methods.struct).toBe('PyMethodDef');
