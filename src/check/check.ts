@@ -4,6 +4,7 @@
 import { METH_FLAGS, MODULE_SLOT_IDS, TYPE_SLOT_IDS } from '../abi/cpython.js';
 import { lookupMacro } from '../index/macros.js';
 import { resolveDefinitions, type ProjectIndex } from '../index/link.js';
+import type { Range } from '../extract/facts.js';
 import { evaluate } from './evaluate.js';
 import { compareSig, describeMismatches, expectedSig, wasmSigOf } from './signature.js';
 import type { Expectation, Finding, Rule, RuleContext } from './types.js';
@@ -14,6 +15,9 @@ export interface CheckResult {
   findings: Finding[];
   /** Every function slot of every table entry the rules read (matching or not). */
   expectations: Expectation[];
+  /** Entries a rule could not judge (a warning says why): their function is
+   * used with a shape fpcast does not know, which fixes must respect. */
+  unjudged: { func: string; file: string; range: Range }[];
 }
 
 export function ruleContext(index: ProjectIndex): RuleContext {
@@ -33,6 +37,7 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
   const ctx = ruleContext(index);
   const findings: Finding[] = [];
   const expectations: Expectation[] = [];
+  const unjudged: CheckResult['unjudged'] = [];
   for (const rule of rules) {
     if (rule.kind === 'project') {
       findings.push(...rule.run(ctx));
@@ -43,6 +48,7 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
       for (const entry of table.entries) {
         for (const item of rule.expectations(entry, table, ctx)) {
           if ('warning' in item) {
+            unjudged.push({ func: item.func, file: table.file, range: item.range });
             findings.push({
               rule: rule.id, severity: 'warning', file: table.file, range: item.range, func: item.func,
               message: item.warning, related: [],
@@ -60,7 +66,7 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
     }
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start));
-  return { findings, expectations };
+  return { findings, expectations, unjudged };
 }
 
 /** A finding for every definition of the entry's function that CPython would call wrongly. */

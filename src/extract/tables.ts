@@ -70,6 +70,19 @@ function valueFact(node: SyntaxNode, text: string): ValueFact {
   return value;
 }
 
+/** `PyVarObject_HEAD_INIT(NULL, 0)` written without its comma before
+ * `.tp_dealloc = f` parses as the assignment `HEAD(...).tp_dealloc = f`:
+ * split it back into the head element and the designated one. */
+function headThenDesignator(element: SyntaxNode): { head: SyntaxNode; field: string; value: SyntaxNode } | undefined {
+  if (element.type !== 'assignment_expression') return undefined;
+  const left = element.childForFieldName('left');
+  const value = element.childForFieldName('right');
+  const head = left?.type === 'field_expression' ? left.childForFieldName('argument') : null;
+  const field = left?.childForFieldName('field')?.text;
+  if (!head || head.type !== 'call_expression' || !field || !value) return undefined;
+  return { head, field, value };
+}
+
 /** One struct value's fields, positional and designated. */
 function entryFact(list: SyntaxNode, layout: StructLayout, text: string): EntryFact {
   const items: InitElement<ValueFact>[] = [];
@@ -79,6 +92,12 @@ function entryFact(list: SyntaxNode, layout: StructLayout, text: string): EntryF
       const value = element.childForFieldName('value');
       const name = designator?.type === 'field_designator' ? designator.namedChildren[0]?.text : undefined;
       if (name && value) items.push({ designator: name, value: valueFact(value, text) });
+      continue;
+    }
+    const split = headThenDesignator(element);
+    if (split) {
+      items.push({ callee: split.head.childForFieldName('function')?.text, value: valueFact(split.head, text) });
+      items.push({ designator: split.field, value: valueFact(split.value, text) });
       continue;
     }
     const callee = element.type === 'call_expression' ? element.childForFieldName('function')?.text : undefined;

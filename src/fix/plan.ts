@@ -234,6 +234,11 @@ class Planner {
       const how = typedef ? `stored in '${use.field}' (${typedef})` : `used as a value (${use.context}) whose expected type fpcast cannot know`;
       conflicts.push({ file: use.file, range: use.range, note: `'${name}' is ${how}` });
     }
+    for (const entry of this.result.unjudged) {
+      if (entry.func === name && visible(entry.file)) {
+        conflicts.push({ file: entry.file, range: entry.range, note: `also named by an entry fpcast could not judge (see its warning)` });
+      }
+    }
     if (conflicts.length) {
       refuse('conflict', `'${name}' has other uses that expect another signature; changing it for ${target.what} would break them`, [
         { file: target.file, range: target.ref.nameRange, note: `used as ${target.what} here, called ${target.call}` },
