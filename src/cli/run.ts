@@ -1,37 +1,80 @@
 // check, fix and diff: run the pipeline and print what it found and did.
 
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import type { Config } from '../config/config.js';
+import type { Finding } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
 import { projectDiff } from '../emit/diff.js';
 import {
-  checkSummary, countFindings, findingLine, fixedLine, fixSummary, Positions, problemLine, refusalLines,
+  countFindings, findingLine, fixedLine, fixSummary, Positions, problemLine, refusalLines,
 } from '../emit/text.js';
-import { writeFixed } from '../emit/write.js';
+import { InterruptGuard, interruptedLines } from '../emit/interrupt.js';
+import { outputPathProblem, writeFixed, writeOutput } from '../emit/write.js';
 import { analyze, applyFixes, type Analysis } from '../pipeline.js';
+import { unusedSuppressionFindings, unusedSuppressions } from '../check/suppress.js';
+import { colorEnabled, painter, type ColorMode, type Paint } from '../emit/color.js';
+import { mboxPatch } from '../emit/patch.js';
+import { ProgressLine } from '../emit/progress.js';
+import { printCheck, type Format } from './check-output.js';
 import type { Io } from './main.js';
+import { PACKAGE } from './package-info.js';
+import { focusAnalysis, gitAuthor, parseAuthor, repoPathFunction, repositoryRoot, resolveScope } from './scope.js';
 
 export interface RunArgs {
   paths?: string[];
   quiet?: boolean;
   output?: string;
+  /** Analyze the whole tree under this directory, report only `paths` (pre-commit). */
+  root?: string;
+  format?: Format;
+  color?: ColorMode;
+  reportUnusedIgnores?: boolean;
+  /** `fix`: exit 1 when a file was changed (pre-commit's fix hook). */
+  exitNonZeroOnFix?: boolean;
+  /** `diff`: write a `git am`-able mbox patch here. */
+  patchFile?: string;
+  author?: string;
+  maxFileSize?: number;
+  /** Parsing threads (--jobs). */
+  jobs?: number;
+  /** false: parse every file (--no-prefilter). */
+  prefilter?: boolean;
 }
 
 function selectedRules(config: Config) {
   return RULES.filter((r) => (!config.select || config.select.includes(r.id)) && !config.ignore.includes(r.id));
 }
 
-async function analyzeFor(args: RunArgs, config: Config, io: Io): Promise<Analysis> {
+/** The analysis of what the command line names; with --root, narrowed to the focus. */
+type ScopedAnalysis = Analysis & { inFocus?: (file: string) => boolean };
+
+async function analyzeFor(args: RunArgs, config: Config, io: Io): Promise<ScopedAnalysis> {
+  const scope = resolveScope(args.paths ?? [], args.root, config.include, io.cwd);
+  const progress = new ProgressLine(io.stderr, ProgressLine.allowed(io.stderr, !!args.quiet));
+  try {
+    const analysis = await analyzeScope(scope.paths, scope.include, args, config, io, (event) => progress.update(event));
+    return { ...focusAnalysis(analysis, scope.inFocus), inFocus: scope.inFocus };
+  } finally {
+    progress.clear();
+  }
+}
+
+async function analyzeScope(
+  paths: string[], include: string[], args: RunArgs, config: Config, io: Io, onProgress: (event: { stage: string; done: number; total: number }) => void,
+): Promise<Analysis> {
   return analyze({
-    paths: args.paths?.length ? args.paths : ['.'],
+    paths,
     cwd: io.cwd,
-    include: config.include,
+    include,
     exclude: config.exclude,
+    onProgress,
     rules: selectedRules(config),
     unusedParam: config.unusedParam,
     strategy: config.strategy,
+    maxFileSize: args.maxFileSize,
+    jobs: args.jobs,
+    prefilter: args.prefilter,
   });
 }
 
@@ -39,10 +82,25 @@ function positionsOf(analysis: Analysis): Positions {
   return new Positions((file) => analysis.sources.get(file)?.text);
 }
 
+/** Colours for a stream, as `--color` and the environment allow. */
+function paintFor(args: RunArgs, stream: Io['stdout'], io: Io): Paint {
+  return painter(colorEnabled(args.color ?? 'auto', stream, io.env));
+}
+
+/** Repository root and repository-relative paths, for SARIF, annotations and patches. */
+function repository(args: RunArgs, io: Io): { root: string; pathOf: (file: string) => string } {
+  const root = repositoryRoot(args.root ? path.resolve(io.cwd, args.root) : io.cwd);
+  return { root, pathOf: repoPathFunction(io.cwd, root) };
+}
+
 /** Print problems; the exit code they call for on their own. */
-function reportProblems(problems: Problem[], analysis: Analysis, io: Io): number {
-  for (const problem of problems) io.stderr.write(problemLine(problem) + '\n');
-  if (problems.some((p) => p.usage)) return 2;
+function reportProblems(problems: Problem[], analysis: Analysis, io: Io, paint?: Paint): number {
+  for (const problem of problems) io.stderr.write(problemLine(problem, paint) + '\n');
+  if (problems.some((p) => p.usage)) {
+    // A bad invocation does nothing: a mistyped path must not leave a half-done fix.
+    io.stderr.write('fpcast: error: nothing was done; correct the command line (see above) and run again\n');
+    return 2;
+  }
   if (analysis.sources.size === 0 && !problems.some((p) => p.severity === 'note')) {
     io.stderr.write('fpcast: error: no C source files to analyze; pass files or directories that contain .c/.h files\n');
     return 2;
@@ -50,67 +108,163 @@ function reportProblems(problems: Problem[], analysis: Analysis, io: Io): number
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
+/** With --report-unused-ignores: suppressions that silenced nothing, as warnings. */
+function unusedIgnoreFindings(args: RunArgs, config: Config, analysis: Analysis, inFocus?: (file: string) => boolean): Finding[] {
+  if (!args.reportUnusedIgnores) return [];
+  const ran = selectedRules(config).map((r) => r.id);
+  const known = RULES.map((r) => r.id);
+  const unused = unusedSuppressions(analysis.suppression.suppressions, ran, known).filter((s) => !inFocus || inFocus(s.file));
+  return unusedSuppressionFindings(unused, known);
+}
+
+const byPlace = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start);
+
 export async function runCheck(args: RunArgs, config: Config, io: Io): Promise<number> {
   const analysis = await analyzeFor(args, config, io);
-  const problemsExit = reportProblems(analysis.problems, analysis, io);
-  const positions = positionsOf(analysis);
-  for (const finding of analysis.findings) io.stdout.write(findingLine(finding, positions) + '\n');
-  if (!args.quiet) io.stdout.write(checkSummary(countFindings(analysis.findings, analysis.plans, analysis.sources.size)) + '\n');
+  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
   if (problemsExit === 2) return 2;
-  return analysis.findings.length || problemsExit ? 1 : 0;
+  const findings = [...analysis.findings, ...unusedIgnoreFindings(args, config, analysis, analysis.inFocus)].sort(byPlace);
+  const repo = repository(args, io);
+  printCheck(args.format ?? 'text', {
+    analysis,
+    findings,
+    rules: selectedRules(config),
+    quiet: !!args.quiet,
+    paint: paintFor(args, io.stdout, io),
+    repoRoot: repo.root,
+    repoPathOf: repo.pathOf,
+    complete: true,
+  }, io);
+  return findings.length || problemsExit ? 1 : 0;
 }
 
 export async function runFix(args: RunArgs, config: Config, io: Io): Promise<number> {
   const analysis = await analyzeFor(args, config, io);
-  let problemsExit = reportProblems(analysis.problems, analysis, io);
+  let problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
+  if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
   const positions = positionsOf(analysis);
+  const paint = paintFor(args, io.stdout, io);
   const written = new Set<string>();
-  for (const [file, { source, after }] of fixed) {
-    const outcome = await writeFixed(source, after);
-    if (outcome.ok) written.add(file);
-    else {
-      io.stderr.write(`${file}: error: ${outcome.message}\n`);
-      problemsExit = Math.max(problemsExit, 1);
+  // Ctrl-C / SIGTERM: finish the write under way, start no other.
+  const guard = InterruptGuard.install();
+  try {
+    for (const [file, { source, after }] of fixed) {
+      if (guard.signal) break;
+      const outcome = await writeFixed(source, after);
+      if (outcome.ok) written.add(file);
+      else {
+        io.stderr.write(`${file}: error: ${outcome.message}\n`);
+        problemsExit = Math.max(problemsExit, 1);
+      }
     }
+  } finally {
+    guard.dispose();
   }
   let unfixed = analysis.findings.length;
   for (const plan of analysis.plans) {
     if (plan.fix && plan.fix.edits.every((e) => written.has(e.file)) && plan.fix.edits.length) {
-      io.stdout.write(fixedLine(plan, positions) + '\n');
+      io.stdout.write(fixedLine(plan, positions, paint) + '\n');
       unfixed -= plan.findings.length;
     } else if (plan.refusal) {
-      io.stdout.write(refusalLines(plan, positions).join('\n') + '\n');
+      io.stdout.write(refusalLines(plan, positions, paint).join('\n') + '\n');
     }
   }
   for (const finding of analysis.findings) {
-    if (!finding.expectation) io.stdout.write(findingLine(finding, positions) + '\n');
+    if (!finding.expectation && !finding.refusal) io.stdout.write(findingLine(finding, positions, paint) + '\n');
   }
-  if (!args.quiet) io.stdout.write(fixSummary(countFindings(analysis.findings, analysis.plans, analysis.sources.size), written.size, 'fixed') + '\n');
-  if (problemsExit === 2) return 2;
+  const counts = countFindings(analysis.findings, analysis.plans, analysis.sources.size, analysis.suppression.suppressed.length);
+  if (!args.quiet) io.stdout.write(fixSummary(counts, written.size, 'fixed') + '\n');
+  if (guard.signal) {
+    const untouched = [...fixed.keys()].filter((file) => !written.has(file));
+    io.stderr.write(interruptedLines(guard.signal, [...written], untouched).join('\n') + '\n');
+    return guard.exitCode;
+  }
+  // pre-commit's fix hook fails when it changed a file, so that the commit stops for review.
+  if (args.exitNonZeroOnFix && written.size) return 1;
   return unfixed > 0 || problemsExit ? 1 : 0;
 }
 
 export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<number> {
+  const outputPath = args.output && path.resolve(io.cwd, args.output);
+  const outputProblem = outputPath && (await outputPathProblem(outputPath, args.output!));
+  if (outputProblem) {
+    io.stderr.write(`fpcast: error: ${outputProblem}\n`);
+    return 2;
+  }
+  const patchPath = args.patchFile && path.resolve(io.cwd, args.patchFile);
+  const patchProblem = patchPath && (await outputPathProblem(patchPath, args.patchFile!));
+  if (patchProblem) {
+    io.stderr.write(`fpcast: error: ${patchProblem.replace('for -o', 'for --patch-file')}\n`);
+    return 2;
+  }
+  const author = args.author === undefined ? undefined : parseAuthor(args.author);
+  if (args.author !== undefined && !author) {
+    io.stderr.write(`fpcast: error: --author '${args.author}' is not of the form 'Name <email>'\n`);
+    return 2;
+  }
   const analysis = await analyzeFor(args, config, io);
-  const problemsExit = reportProblems(analysis.problems, analysis, io);
+  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
+  if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
   const positions = positionsOf(analysis);
+  const paint = paintFor(args, io.stderr, io);
   const patch = projectDiff([...fixed.entries()].map(([file, f]) => ({ path: file, before: f.before, after: f.after })));
-  if (args.output) {
-    await fs.writeFile(path.resolve(io.cwd, args.output), Buffer.from(patch, 'latin1'));
+  if (patchPath) {
+    if (!fixed.size) io.stderr.write(`fpcast: nothing to fix; '${args.patchFile}' not written\n`);
+    else {
+      const mbox = mailPatch(analysis, fixed, author ?? gitAuthor(io.cwd, { ...process.env, ...io.env }), args, io);
+      const failed = await writeOutput(patchPath, args.patchFile!, Buffer.from(mbox, 'latin1'));
+      if (failed) {
+        io.stderr.write(`fpcast: error: ${failed.replace('for -o', 'for --patch-file')}\n`);
+        return 2;
+      }
+    }
+  }
+  if (patchPath && !outputPath) {
+    // The patch file holds the diff; stdout stays quiet.
+  } else if (outputPath) {
+    const failed = await writeOutput(outputPath, args.output!, Buffer.from(patch, 'latin1'));
+    if (failed) {
+      io.stderr.write(`fpcast: error: ${failed}\n`);
+      return 2;
+    }
   } else {
     io.stdout.write(patch);
   }
   let unfixed = analysis.findings.length;
   for (const plan of analysis.plans) {
     if (plan.fix && plan.fix.edits.length) unfixed -= plan.findings.length;
-    else if (plan.refusal) io.stderr.write(refusalLines(plan, positions).join('\n') + '\n');
+    else if (plan.refusal) io.stderr.write(refusalLines(plan, positions, paint).join('\n') + '\n');
   }
   for (const finding of analysis.findings) {
-    if (!finding.expectation) io.stderr.write(findingLine(finding, positions) + '\n');
+    if (!finding.expectation && !finding.refusal) io.stderr.write(findingLine(finding, positions, paint) + '\n');
   }
-  if (!args.quiet) io.stderr.write(fixSummary(countFindings(analysis.findings, analysis.plans, analysis.sources.size), fixed.size, 'would fix') + '\n');
+  const counts = countFindings(analysis.findings, analysis.plans, analysis.sources.size, analysis.suppression.suppressed.length);
+  if (!args.quiet) io.stderr.write(fixSummary(counts, fixed.size, 'would fix') + '\n');
   if (problemsExit === 2) return 2;
   return unfixed > 0 || problemsExit ? 1 : 0;
+}
+
+/** The fixes as one `git am`-able message, paths relative to the repository root. */
+function mailPatch(analysis: Analysis, fixed: ReturnType<typeof applyFixes>, author: { name: string; email: string }, args: RunArgs, io: Io): string {
+  const repo = repository(args, io);
+  const functions = analysis.plans
+    .filter((p) => p.fix && p.fix.edits.length && p.fix.edits.every((e) => fixed.has(e.file)))
+    .sort((a, b) => (a.definition.file === b.definition.file ? a.definition.range.start - b.definition.range.start : a.definition.file < b.definition.file ? -1 : 1))
+    .map((p) => ({
+      func: p.func,
+      file: repo.pathOf(p.definition.file),
+      tables: [...new Set(p.findings.flatMap((f) => (f.expectation ? [`${f.expectation.table.struct} ${f.expectation.table.name}`] : [])))],
+      summary: p.fix!.summary,
+    }));
+  // SOURCE_DATE_EPOCH makes the Date: header reproducible (https://reproducible-builds.org/specs/source-date-epoch/).
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  return mboxPatch({
+    files: [...fixed.entries()].map(([file, f]) => ({ path: repo.pathOf(file), before: f.before, after: f.after })),
+    functions,
+    author,
+    date: io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date(),
+    tool: { name: PACKAGE.name, version: PACKAGE.version },
+  });
 }

@@ -3,6 +3,7 @@
 // summary line.
 
 import type { Finding, Location } from '../check/types.js';
+import { PLAIN, type Paint } from './color.js';
 import type { Problem } from '../discover/discover.js';
 import type { FixPlan } from '../fix/plan.js';
 import type { Range } from '../extract/facts.js';
@@ -29,32 +30,32 @@ export class Positions {
   }
 }
 
-export function problemLine(problem: Problem): string {
-  const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}: ` : '';
-  return `${where}${problem.severity}: ${problem.message}`;
+export function problemLine(problem: Problem, paint: Paint = PLAIN): string {
+  const where = problem.file ? paint.location(`${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}:`) + ' ' : '';
+  return `${where}${paint[problem.severity](`${problem.severity}:`)} ${problem.message}`;
 }
 
-export function findingLine(finding: Finding, positions: Positions): string {
-  return `${positions.range(finding.file, finding.range)}: ${finding.severity}: ${finding.message} [${finding.rule}]`;
+export function findingLine(finding: Finding, positions: Positions, paint: Paint = PLAIN): string {
+  return `${paint.location(`${positions.range(finding.file, finding.range)}:`)} ${paint[finding.severity](`${finding.severity}:`)} ${finding.message} ${paint.rule(`[${finding.rule}]`)}`;
 }
 
-function noteLines(locations: Location[], positions: Positions): string[] {
-  return locations.map((l) => `  ${positions.range(l.file, l.range)}: note: ${l.note}`);
+function noteLines(locations: Location[], positions: Positions, paint: Paint): string[] {
+  return locations.map((l) => `  ${paint.location(`${positions.range(l.file, l.range)}:`)} ${paint.note('note:')} ${l.note}`);
 }
 
 const rulesOf = (plan: FixPlan) => [...new Set(plan.findings.map((f) => f.rule))].join(',');
 
-export function fixedLine(plan: FixPlan, positions: Positions): string {
+export function fixedLine(plan: FixPlan, positions: Positions, paint: Paint = PLAIN): string {
   const at = plan.fix!.at ?? plan.definition;
-  return `${positions.range(at.file, at.range)}: fixed '${plan.func}': ${plan.fix!.summary} [${rulesOf(plan)}]`;
+  return `${paint.location(`${positions.range(at.file, at.range)}:`)} ${paint.fixed('fixed')} '${plan.func}': ${plan.fix!.summary} ${paint.rule(`[${rulesOf(plan)}]`)}`;
 }
 
-export function refusalLines(plan: FixPlan, positions: Positions): string[] {
+export function refusalLines(plan: FixPlan, positions: Positions, paint: Paint = PLAIN): string[] {
   const refusal = plan.refusal!;
   const first = plan.findings[0];
   return [
-    `${positions.range(first.file, first.range)}: error: cannot fix '${plan.func}' (${refusal.reason}): ${refusal.message} [${rulesOf(plan)}]`,
-    ...noteLines(refusal.locations, positions),
+    `${paint.location(`${positions.range(first.file, first.range)}:`)} ${paint.error('error:')} cannot fix '${plan.func}' (${refusal.reason}): ${refusal.message} ${paint.rule(`[${rulesOf(plan)}]`)}`,
+    ...noteLines(refusal.locations, positions, paint),
   ];
 }
 
@@ -63,25 +64,41 @@ export interface Counts {
   findings: number;
   fixable: number;
   refused: number;
+  /** Findings per rule id. */
+  byRule: Record<string, number>;
+  /** Findings an `fpcast: ignore` comment silenced. */
+  suppressed: number;
 }
 
-export function countFindings(findings: Finding[], plans: FixPlan[], files: number): Counts {
+export function countFindings(findings: Finding[], plans: FixPlan[], files: number, suppressed = 0): Counts {
   let fixable = 0;
   let refused = 0;
   for (const plan of plans) {
     if (plan.fix) fixable += plan.findings.length;
     else if (plan.refusal) refused += plan.findings.length;
   }
-  return { files, findings: findings.length, fixable, refused };
+  const byRule: Record<string, number> = {};
+  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  return { files, findings: findings.length, fixable, refused, byRule, suppressed };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What the one-line summary adds when there is more to say: silenced
+ * findings, and the count per rule once more than one rule found something
+ * (with one rule, every line already names it). */
+function summaryTail(c: Counts): string {
+  const rules = Object.entries(c.byRule).sort(([a], [b]) => (a < b ? -1 : 1));
+  const suppressed = c.suppressed ? `, ${c.suppressed} suppressed` : '';
+  const byRule = rules.length > 1 ? `; by rule: ${rules.map(([id, n]) => `${id} ${n}`).join(', ')}` : '';
+  return suppressed + byRule;
+}
+
 export function checkSummary(c: Counts): string {
-  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')} (${c.fixable} fixable, ${c.refused} refused)`;
+  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')} (${c.fixable} fixable, ${c.refused} refused)${summaryTail(c)}`;
 }
 
 export function fixSummary(c: Counts, changedFiles: number, verb: 'fixed' | 'would fix'): string {
   const left = c.findings - c.fixable - c.refused;
-  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')}: ${c.fixable} ${verb} in ${plural(changedFiles, 'file')}, ${c.refused} refused${left ? `, ${left} left` : ''}`;
+  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')}: ${c.fixable} ${verb} in ${plural(changedFiles, 'file')}, ${c.refused} refused${left ? `, ${left} left` : ''}${summaryTail(c)}`;
 }

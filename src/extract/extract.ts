@@ -2,12 +2,14 @@
 
 import Parser from 'tree-sitter';
 import C from 'tree-sitter-c';
+import { includesOf } from '../discover/prefilter.js';
 import { indentOfLine, startsLine } from '../source/source-file.js';
 import type {
-  CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, Range, ReturnFact, UseContext,
+  CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, Range, ReturnFact, UseContext, ValueUseFact,
 } from './facts.js';
 import { signatureFact } from './signatures.js';
-import { declaratorIdentifier, fieldChildren, rangeOf, type SyntaxNode } from './syntax.js';
+import { declaratorIdentifier, rangeOf, type SyntaxNode } from './syntax.js';
+import { STRUCTS } from '../abi/cpython.js';
 import { tableFacts, tableStructOf } from './tables.js';
 
 let parser: Parser | undefined;
@@ -26,11 +28,26 @@ export function parseC(text: string): Parser.Tree {
   return cParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
 }
 
+type Cursor = Parser.TreeCursor;
+
+/** The facts a function's body collects from every node under it (not only
+ * those the walk reaches): every identifier, every return statement, every
+ * declared name. Uses and calls made in the body wait here until the body's
+ * locals are all known, then those that name a local are dropped. */
+interface Scope {
+  fact: FunctionFact;
+  locals: Set<string>;
+  identifiers: Set<string>;
+  returns: ReturnFact[];
+  pending: { name: string; use?: ValueUseFact; call?: CallFact; final: boolean }[];
+}
+
 interface WalkContext {
   context: UseContext;
   field?: string;
   inFunction?: string;
-  locals?: Set<string>;
+  /** Inside a function body. */
+  scope?: Scope;
 }
 
 const TOP: WalkContext = { context: 'other' };
@@ -41,11 +58,19 @@ const PURE_ARGUMENT = new Set([
   'sizeof_expression', 'unary_expression', 'subscript_expression',
 ]);
 
-/** An argument that can be dropped without losing a side effect. */
-function isPure(node: SyntaxNode): boolean {
-  if (!PURE_ARGUMENT.has(node.type)) return false;
-  return node.namedChildren.every((child) => child.type === 'comment' || child.type === 'type_descriptor' || isPure(child) || child.type === 'field_identifier' || child.type === 'string_content' || child.type === 'escape_sequence');
-}
+/** Named children an argument may have and still be dropped without losing a side effect. */
+const INERT_CHILD = new Set(['comment', 'type_descriptor', 'field_identifier', 'string_content', 'escape_sequence']);
+
+/** Nodes whose subtree holds nothing the walk records. */
+const OPAQUE = new Set([
+  'type_descriptor', 'type_identifier', 'field_identifier', 'primitive_type', 'string_literal', 'char_literal',
+  'number_literal', 'preproc_call', 'preproc_include',
+]);
+
+const PREPROC_BRANCH = new Set(['preproc_if', 'preproc_ifdef', 'preproc_elif', 'preproc_elifdef', 'preproc_else']);
+
+/** A table struct's name somewhere in a struct specifier's text. */
+const TABLE_TYPE_IN = new RegExp(`\\b(?:${Object.keys(STRUCTS).join('|')})\\b`);
 
 const SUPPRESSION = /fpcast:\s*ignore(?:\[([^\]]*)\])?/;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -58,8 +83,41 @@ function macroBodyIdentifiers(body: string, offset: number, macro: string, out: 
   }
 }
 
+/** Node type and field names by id, read from the cursor once per id: a
+ * cursor step is cheap, a SyntaxNode is not (the walk makes one only where
+ * the node API is worth it: function heads, declarations, tables, macros). */
+const typeNames: string[] = [];
+const namedTypes: boolean[] = [];
+const fieldNames: (string | null)[] = [];
+
+function typeOf(c: Cursor): string {
+  const id = c.nodeTypeId;
+  return typeNames[id] ?? (typeNames[id] = c.nodeType);
+}
+
+/** The type of the cursor's node if it is a named node (whether a node is
+ * named depends on its type alone), else undefined. */
+function namedType(c: Cursor): string | undefined {
+  const id = c.nodeTypeId;
+  let named = namedTypes[id];
+  if (named === undefined) {
+    named = namedTypes[id] = c.nodeIsNamed;
+    typeNames[id] = c.nodeType;
+  }
+  return named ? typeNames[id] : undefined;
+}
+
+function fieldOf(c: Cursor): string | null {
+  const id = c.currentFieldId;
+  if (!id) return null;
+  const known = fieldNames[id];
+  return known !== undefined ? known : (fieldNames[id] = c.currentFieldName ?? null);
+}
+
 class Extractor {
   readonly facts: FileFacts;
+  /** Function bodies the cursor is inside, innermost last. */
+  private readonly scopes: Scope[] = [];
 
   constructor(
     private readonly text: string,
@@ -71,160 +129,463 @@ class Extractor {
     };
   }
 
-  walk(node: SyntaxNode, ctx: WalkContext): void {
-    switch (node.type) {
-      case 'function_definition':
-        return this.functionDefinition(node, ctx);
-      case 'declaration':
-        return this.declaration(node, ctx);
-      case 'call_expression':
-        return this.call(node, ctx);
-      case 'assignment_expression':
-        return this.assignment(node, ctx);
-      case 'return_statement':
-        return this.children(node, { ...ctx, context: 'return', field: undefined });
-      case 'initializer_pair': {
-        const designator = node.childForFieldName('designator');
-        const field = designator?.type === 'field_designator' ? designator.namedChildren[0]?.text : undefined;
-        const value = node.childForFieldName('value');
-        if (value) this.walk(value, { ...ctx, context: 'initializer', field });
-        return;
+  private slice(c: Cursor): string {
+    return this.text.slice(c.startIndex, c.endIndex);
+  }
+
+  /** What every function body around the cursor's node collects from it,
+   * whether or not the walk goes there. */
+  private note(c: Cursor, type: string): void {
+    if (!this.scopes.length) return;
+    if (type === 'identifier') {
+      const name = this.slice(c);
+      for (const scope of this.scopes) scope.identifiers.add(name);
+    } else if (type === 'return_statement') {
+      const fact: ReturnFact = { range: { start: c.startIndex, end: c.endIndex } };
+      if (c.gotoFirstChild()) {
+        do {
+          const child = namedType(c);
+          if (child && child !== 'comment') {
+            fact.value = { range: { start: c.startIndex, end: c.endIndex }, text: this.slice(c) };
+            break;
+          }
+        } while (c.gotoNextSibling());
+        c.gotoParent();
       }
-      case 'identifier':
-        if (!ctx.locals?.has(node.text)) {
-          const use = { name: node.text, range: rangeOf(node), context: ctx.context } as FileFacts['uses'][number];
-          if (ctx.field) use.field = ctx.field;
-          if (ctx.inFunction) use.inFunction = ctx.inFunction;
-          this.facts.uses.push(use);
-        }
-        return;
-      case 'field_expression': {
-        const argument = node.childForFieldName('argument');
-        if (argument) this.walk(argument, { ...ctx, context: 'other', field: undefined });
-        return;
-      }
-      case 'preproc_def':
-      case 'preproc_function_def':
-        return this.macro(node);
-      case 'preproc_include': {
-        const path = node.childForFieldName('path');
-        if (path?.type === 'string_literal') this.facts.includes.push(path.text.slice(1, -1));
-        return;
-      }
-      case 'preproc_if':
-      case 'preproc_ifdef':
-      case 'preproc_elif':
-      case 'preproc_elifdef':
-      case 'preproc_else':
-        for (const { node: child, field } of fieldChildren(node)) {
-          if (field !== 'condition' && field !== 'name') this.walk(child, ctx);
-        }
-        return;
-      case 'comment':
-        return this.comment(node);
-      case 'ERROR':
-        return this.children(node, ctx);
-      case 'type_descriptor':
-      case 'type_identifier':
-      case 'field_identifier':
-      case 'primitive_type':
-      case 'string_literal':
-      case 'char_literal':
-      case 'number_literal':
-      case 'preproc_call':
-        return;
-      default:
-        return this.children(node, { ...ctx, context: ctx.context === 'argument' ? 'argument' : 'other', field: undefined });
+      for (const scope of this.scopes) scope.returns.push(fact);
+    } else if (type === 'declaration' || type === 'parameter_declaration') {
+      if (!c.gotoFirstChild()) return;
+      do {
+        if (fieldOf(c) !== 'declarator' || typeOf(c) === 'function_declarator') continue;
+        const name = this.declaredName(c);
+        if (name !== undefined) for (const scope of this.scopes) scope.locals.add(name);
+      } while (c.gotoNextSibling());
+      c.gotoParent();
     }
   }
 
-  private children(node: SyntaxNode, ctx: WalkContext): void {
-    for (const child of node.children) if (child.isNamed || child.isMissing) this.walk(child, ctx);
+  /** The identifier at the end of the cursor's declarator's `declarator`
+   * chain (`*name`, `name[3]`, `name = 1`), like declaratorIdentifier. */
+  private declaredName(c: Cursor): string | undefined {
+    let depth = 0;
+    let name: string | undefined;
+    for (;;) {
+      if (typeOf(c) === 'identifier') {
+        name = this.slice(c);
+        break;
+      }
+      if (!this.gotoField(c, 'declarator')) break;
+      depth++;
+    }
+    while (depth--) c.gotoParent();
+    return name;
   }
 
-  private functionDefinition(node: SyntaxNode, ctx: WalkContext): void {
+  /** Move to the first child in `field`; false (cursor unmoved) if none. */
+  private gotoField(c: Cursor, field: string): boolean {
+    if (!c.gotoFirstChild()) return false;
+    do if (fieldOf(c) === field) return true;
+    while (c.gotoNextSibling());
+    c.gotoParent();
+    return false;
+  }
+
+  /** A subtree the walk passes over: only what function bodies collect. */
+  private scan(c: Cursor, type: string): void {
+    if (!this.scopes.length) return;
+    this.note(c, type);
+    this.scanChildren(c);
+  }
+
+  /** Walk the named children of the cursor's node. */
+  private children(c: Cursor, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    do {
+      const type = namedType(c);
+      if (type) this.walk(c, ctx, type);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  /** Walk the child in `field`, pass over the others. */
+  private fieldChild(c: Cursor, field: string, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    let done = false;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      if (!done && fieldOf(c) === field) {
+        done = true;
+        this.walk(c, ctx, type);
+      } else {
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  private pushUse(name: string, start: number, end: number, ctx: WalkContext): void {
+    const use = { name, range: { start, end }, context: ctx.context } as ValueUseFact;
+    if (ctx.field) use.field = ctx.field;
+    if (ctx.inFunction) use.inFunction = ctx.inFunction;
+    if (ctx.scope) ctx.scope.pending.push({ name, use, final: false });
+    else this.facts.uses.push(use);
+  }
+
+  /** The cursor's node in walk mode; the cursor ends where it started. */
+  walk(c: Cursor, ctx: WalkContext, type: string = typeOf(c)): void {
+    this.note(c, type);
+    switch (type) {
+      case 'function_definition':
+        return this.functionDefinition(c, ctx);
+      case 'declaration':
+        return this.declaration(c, ctx);
+      case 'call_expression':
+        return this.call(c, ctx);
+      case 'assignment_expression':
+        return this.assignment(c, ctx);
+      case 'return_statement':
+        return this.children(c, { ...ctx, context: 'return', field: undefined });
+      case 'initializer_pair':
+        return this.initializerPair(c, ctx);
+      case 'identifier':
+        return this.pushUse(this.slice(c), c.startIndex, c.endIndex, ctx);
+      case 'field_expression':
+        return this.fieldChild(c, 'argument', { ...ctx, context: 'other', field: undefined });
+      case 'preproc_def':
+      case 'preproc_function_def':
+        this.macro(c.currentNode);
+        return this.scanChildren(c);
+      case 'comment':
+        return this.comment(c);
+      case 'ERROR':
+        return this.children(c, ctx);
+      default:
+        if (OPAQUE.has(type)) return this.scanChildren(c);
+        if (PREPROC_BRANCH.has(type)) return this.preprocBranch(c, ctx);
+        return this.children(c, { ...ctx, context: ctx.context === 'argument' ? 'argument' : 'other', field: undefined });
+    }
+  }
+
+  private scanChildren(c: Cursor): void {
+    if (!this.scopes.length || !c.gotoFirstChild()) return;
+    do {
+      const type = namedType(c);
+      if (type) this.scan(c, type);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  /** `#if` and friends: the branches, not the condition. */
+  private preprocBranch(c: Cursor, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      const field = fieldOf(c);
+      if (field !== 'condition' && field !== 'name') this.walk(c, ctx, type);
+      else this.scan(c, type);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  private functionDefinition(c: Cursor, ctx: WalkContext): void {
+    const node = c.currentNode;
     const declarator = node.childForFieldName('declarator');
-    const body = node.childForFieldName('body');
     const signature = declarator && signatureFact(node, declarator, this.text);
-    if (!signature || !body) return this.children(node, ctx);
+    if (!signature || !this.gotoField(c, 'body')) return this.children(c, ctx);
+    const body = this.bodyShape(c);
+    c.gotoParent();
     const fact: FunctionFact = {
       ...signature,
-      body: rangeOf(body),
-      returns: this.returnsOf(body),
-      fallsOffEnd: !endsWithReturn(body),
-      closeBrace: body.lastChild?.type === '}' ? body.lastChild.startIndex : body.endIndex,
-      bodyIndent: this.bodyIndent(body),
-      bodyIdentifiers: [...new Set(descendantIdentifiers(body))],
+      body: body.range,
+      returns: [],
+      fallsOffEnd: !body.endsWithReturn,
+      closeBrace: body.closeBrace,
+      bodyIndent: body.indent,
+      bodyIdentifiers: [],
       hasError: node.hasError,
     };
     this.facts.functions.push(fact);
-    const locals = new Set<string>(signature.paramList.params.map((p) => p.name).filter((n): n is string => !!n));
-    for (const decl of body.descendantsOfType(['declaration', 'parameter_declaration'])) {
-      for (const d of decl.childrenForFieldName('declarator')) {
-        if (d.type === 'function_declarator') continue;
-        const id = declaratorIdentifier(d);
-        if (id) locals.add(id.text);
+    const scope: Scope = {
+      fact,
+      locals: new Set(signature.paramList.params.map((p) => p.name).filter((n): n is string => !!n)),
+      identifiers: new Set(),
+      returns: [],
+      pending: [],
+    };
+    if (!c.gotoFirstChild()) return;
+    let walkedBody = false;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      if (!walkedBody && fieldOf(c) === 'body') {
+        walkedBody = true;
+        this.scopes.push(scope);
+        this.walk(c, { context: 'other', inFunction: signature.name, scope }, type);
+        this.scopes.pop();
+      } else {
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    this.closeScope(scope, ctx.scope);
+  }
+
+  /** The body is walked: fill in what it collected, drop uses and calls of locals. */
+  private closeScope(scope: Scope, outer: Scope | undefined): void {
+    scope.fact.returns = scope.returns;
+    scope.fact.bodyIdentifiers = [...scope.identifiers];
+    for (const p of scope.pending) {
+      if (!p.final && scope.locals.has(p.name)) continue;
+      if (outer) outer.pending.push({ ...p, final: true });
+      else if (p.use) this.facts.uses.push(p.use);
+      else if (p.call) this.facts.calls.push(p.call);
+    }
+  }
+
+  /** Facts of the body under the cursor: its range, whether its last
+   * statement returns, its closing brace, the indentation of its statements. */
+  private bodyShape(c: Cursor): { range: Range; endsWithReturn: boolean; closeBrace: number; indent: string } {
+    const range = { start: c.startIndex, end: c.endIndex };
+    let firstNamed: number | undefined;
+    let firstStatement: number | undefined;
+    let lastStatement: string | undefined;
+    let last: { type: string; start: number } | undefined;
+    if (c.gotoFirstChild()) {
+      do {
+        const type = typeOf(c);
+        last = { type, start: c.startIndex };
+        if (!namedType(c)) continue;
+        firstNamed ??= c.startIndex;
+        if (type === 'comment') continue;
+        firstStatement ??= c.startIndex;
+        lastStatement = type;
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    const first = firstStatement ?? firstNamed;
+    const indent = first !== undefined && startsLine(this.text, first) ? indentOfLine(this.text, first) : indentOfLine(this.text, range.start) + '    ';
+    return { range, endsWithReturn: lastStatement === 'return_statement', closeBrace: last?.type === '}' ? last.start : range.end, indent };
+  }
+
+  private declaration(c: Cursor, ctx: WalkContext): void {
+    if (this.mayBeTable(c)) {
+      const node = c.currentNode;
+      const layout = tableStructOf(node);
+      if (layout) {
+        this.facts.tables.push(...tableFacts(node, layout, this.text, ctx.inFunction));
+        return this.scanChildren(c);
       }
     }
-    this.walk(body, { context: 'other', inFunction: signature.name, locals });
+    if (!c.gotoFirstChild()) return;
+    let node: SyntaxNode | undefined;
+    let index = -1;
+    do {
+      index++;
+      const type = namedType(c);
+      if (!type) continue;
+      if (fieldOf(c) !== 'declarator') {
+        this.scan(c, type);
+      } else if (type === 'init_declarator') {
+        this.fieldChild(c, 'value', { ...ctx, context: 'initializer', field: undefined });
+      } else {
+        if (this.mayBeFunctionDeclarator(c)) {
+          if (!node) {
+            c.gotoParent();
+            node = c.currentNode;
+            c.gotoFirstChild();
+            for (let i = 0; i < index; i++) c.gotoNextSibling();
+          }
+          const declarator = c.currentNode;
+          const signature = signatureFact(node, declarator, this.text);
+          if (signature) this.facts.prototypes.push(signature);
+        }
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
   }
 
-  private returnsOf(body: SyntaxNode): ReturnFact[] {
-    return body.descendantsOfType('return_statement').map((ret) => {
-      const value = ret.namedChildren.find((c) => c.type !== 'comment');
-      const fact: ReturnFact = { range: rangeOf(ret) };
-      if (value) fact.value = { range: rangeOf(value), text: value.text };
-      return fact;
-    });
+  /** Whether the declaration under the cursor names a table struct as its
+   * type (then the node API reads it). */
+  private mayBeTable(c: Cursor): boolean {
+    if (!this.gotoField(c, 'type')) return false;
+    const type = typeOf(c);
+    let name: string | undefined;
+    let may = false;
+    if (type === 'type_identifier') may = Object.hasOwn(STRUCTS, this.slice(c));
+    else if (type === 'struct_specifier') may = TABLE_TYPE_IN.test(this.slice(c));
+    c.gotoParent();
+    return may;
   }
 
-  private bodyIndent(body: SyntaxNode): string {
-    const first = body.namedChildren.find((c) => c.type !== 'comment') ?? body.namedChildren[0];
-    if (first && startsLine(this.text, first.startIndex)) return indentOfLine(this.text, first.startIndex);
-    return indentOfLine(this.text, body.startIndex) + '    ';
-  }
-
-  private declaration(node: SyntaxNode, ctx: WalkContext): void {
-    const layout = tableStructOf(node);
-    if (layout) {
-      this.facts.tables.push(...tableFacts(node, layout, this.text, ctx.inFunction));
-      return;
-    }
-    for (const declarator of node.childrenForFieldName('declarator')) {
-      if (declarator.type === 'init_declarator') {
-        const value = declarator.childForFieldName('value');
-        if (value) this.walk(value, { ...ctx, context: 'initializer', field: undefined });
+  /** Whether signatureFact can find a function in the declarator under the
+   * cursor (it follows pointers, attributes and parentheses to a function
+   * declarator); most declarators are plain names and need no node. */
+  private mayBeFunctionDeclarator(c: Cursor): boolean {
+    let depth = 0;
+    let found = false;
+    for (;;) {
+      const type = typeOf(c);
+      if (type === 'function_declarator') {
+        found = true;
+        break;
+      }
+      if (type === 'pointer_declarator') {
+        if (!this.gotoField(c, 'declarator')) break;
+        depth++;
         continue;
       }
-      const signature = signatureFact(node, declarator, this.text);
-      if (signature) this.facts.prototypes.push(signature);
+      if (type !== 'attributed_declarator' && type !== 'parenthesized_declarator') break;
+      if (!c.gotoFirstChild()) break;
+      depth++;
+      let moved = false;
+      do {
+        const inner = namedType(c);
+        if (inner && (inner.endsWith('declarator') || inner === 'identifier')) {
+          moved = true;
+          break;
+        }
+      } while (c.gotoNextSibling());
+      if (!moved) break;
     }
+    while (depth--) c.gotoParent();
+    return found;
   }
 
-  private call(node: SyntaxNode, ctx: WalkContext): void {
-    const callee = node.childForFieldName('function');
-    const args = node.childForFieldName('arguments');
-    if (callee?.type === 'identifier' && args && !ctx.locals?.has(callee.text)) {
-      const call: CallFact = {
-        name: callee.text,
-        nameRange: rangeOf(callee),
-        argsRange: rangeOf(args),
-        args: args.namedChildren.filter((a) => a.type !== 'comment').map((a) => ({ range: rangeOf(a), text: a.text, pure: isPure(a) })),
-      };
-      if (ctx.inFunction) call.inFunction = ctx.inFunction;
-      this.facts.calls.push(call);
-    } else if (callee) {
-      this.walk(callee, { ...ctx, context: 'other', field: undefined });
-    }
-    if (args) this.children(args, { ...ctx, context: 'argument', field: undefined });
+  private call(c: Cursor, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    // The callee comes before the arguments; what happens to it depends on
+    // whether there are arguments.
+    let callee: { type: string; start: number; end: number } | undefined;
+    let sawArguments = false;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      const field = fieldOf(c);
+      if (field === 'function' && !callee) {
+        callee = { type, start: c.startIndex, end: c.endIndex };
+        if (type === 'identifier') this.note(c, type);
+        else this.walk(c, { ...ctx, context: 'other', field: undefined }, type);
+      } else if (field === 'arguments' && !sawArguments) {
+        sawArguments = true;
+        if (callee?.type === 'identifier') this.pushCall(c, callee, ctx);
+        this.children(c, { ...ctx, context: 'argument', field: undefined });
+      } else {
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    // An identifier called without an argument list is a plain use.
+    if (callee?.type === 'identifier' && !sawArguments) this.pushUse(this.text.slice(callee.start, callee.end), callee.start, callee.end, ctx);
   }
 
-  private assignment(node: SyntaxNode, ctx: WalkContext): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const field = left?.type === 'field_expression' ? left.childForFieldName('field')?.text : undefined;
-    if (left) this.walk(left, { ...ctx, context: 'other', field: undefined });
-    if (right) this.walk(right, { ...ctx, context: 'assignment', field });
+  private pushCall(c: Cursor, callee: { start: number; end: number }, ctx: WalkContext): void {
+    const name = this.text.slice(callee.start, callee.end);
+    const args: CallFact['args'] = [];
+    if (c.gotoFirstChild()) {
+      do {
+        const type = namedType(c);
+        if (!type || type === 'comment') continue;
+        args.push({ range: { start: c.startIndex, end: c.endIndex }, text: this.slice(c), pure: this.isPure(c, type) });
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    const call: CallFact = { name, nameRange: { start: callee.start, end: callee.end }, argsRange: { start: c.startIndex, end: c.endIndex }, args };
+    if (ctx.inFunction) call.inFunction = ctx.inFunction;
+    if (ctx.scope) ctx.scope.pending.push({ name, call, final: false });
+    else this.facts.calls.push(call);
+  }
+
+  /** An argument that can be dropped without losing a side effect. */
+  private isPure(c: Cursor, type: string): boolean {
+    if (!PURE_ARGUMENT.has(type)) return false;
+    if (!c.gotoFirstChild()) return true;
+    let pure = true;
+    do {
+      const child = namedType(c);
+      if (!child || INERT_CHILD.has(child)) continue;
+      if (!this.isPure(c, child)) {
+        pure = false;
+        break;
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    return pure;
+  }
+
+  private assignment(c: Cursor, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    let field: string | undefined;
+    let sawLeft = false;
+    let sawRight = false;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      const which = fieldOf(c);
+      if (which === 'left' && !sawLeft) {
+        sawLeft = true;
+        if (type === 'field_expression') field = this.fieldName(c);
+        this.walk(c, { ...ctx, context: 'other', field: undefined }, type);
+      } else if (which === 'right' && !sawRight) {
+        sawRight = true;
+        this.walk(c, { ...ctx, context: 'assignment', field }, type);
+      } else {
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  /** The `field` of the field_expression under the cursor. */
+  private fieldName(c: Cursor): string | undefined {
+    let name: string | undefined;
+    if (!c.gotoFirstChild()) return undefined;
+    do {
+      if (fieldOf(c) === 'field') {
+        name = this.slice(c);
+        break;
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    return name;
+  }
+
+  private initializerPair(c: Cursor, ctx: WalkContext): void {
+    if (!c.gotoFirstChild()) return;
+    let field: string | undefined;
+    let sawDesignator = false;
+    let sawValue = false;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      const which = fieldOf(c);
+      if (which === 'designator' && !sawDesignator) {
+        sawDesignator = true;
+        if (type === 'field_designator') field = this.firstNamedChildText(c);
+        this.scan(c, type);
+      } else if (which === 'value' && !sawValue) {
+        sawValue = true;
+        this.walk(c, { ...ctx, context: 'initializer', field }, type);
+      } else {
+        this.scan(c, type);
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  private firstNamedChildText(c: Cursor): string | undefined {
+    let text: string | undefined;
+    if (!c.gotoFirstChild()) return undefined;
+    do {
+      if (namedType(c)) {
+        text = this.slice(c);
+        break;
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    return text;
   }
 
   private macro(node: SyntaxNode): void {
@@ -245,30 +606,24 @@ class Extractor {
     if (value) macroBodyIdentifiers(value.text, value.startIndex, macro.name, this.facts.macroRefs);
   }
 
-  private comment(node: SyntaxNode): void {
-    const match = SUPPRESSION.exec(node.text);
+  private comment(c: Cursor): void {
+    const match = SUPPRESSION.exec(this.slice(c));
     if (!match) return;
     const rules = match[1] === undefined ? 'all' : match[1].split(',').map((r) => r.trim()).filter(Boolean);
-    this.facts.suppressions.push({ range: rangeOf(node), rules });
+    this.facts.suppressions.push({ range: { start: c.startIndex, end: c.endIndex }, rules });
   }
-}
-
-function endsWithReturn(body: SyntaxNode): boolean {
-  const statements = body.namedChildren.filter((c) => c.type !== 'comment');
-  const last = statements[statements.length - 1];
-  return last?.type === 'return_statement';
-}
-
-function descendantIdentifiers(node: SyntaxNode): string[] {
-  return node.descendantsOfType('identifier').map((n) => n.text);
 }
 
 /** Extract the facts of one file from its (Latin-1 decoded) text. */
 export function extractFacts(file: string, text: string): FileFacts {
   const tree = parseC(text);
   const extractor = new Extractor(text, file);
-  extractor.walk(tree.rootNode, TOP);
+  extractor.walk(tree.walk(), TOP);
   const facts = extractor.facts;
+  // Includes come from the text, as the preprocessor sees them (tree-sitter
+  // misses those inside initializers), so that they are the same whether a
+  // file is parsed or skipped by the prefilter.
+  facts.includes = includesOf(text);
   facts.parseErrors = tree.rootNode.hasError ? errorRegions(tree) : [];
   return facts;
 }

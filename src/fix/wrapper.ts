@@ -92,9 +92,20 @@ export function wrapperEdits(findings: Finding[], options: WrapperOptions): { ed
   const edits: Edit[] = [];
   const written: string[] = [];
   const byTarget = new Map<string, string>();
+  // Definitions under #ifdef/#else: one wrapper cannot call both when their
+  // parameter lists differ.
+  const defs = [...new Set(findings.map((f) => f.definition!))];
+  if (new Set(defs.map((d) => d.paramList.params.length)).size > 1) {
+    refuse('conflict', `the definitions of '${defs[0].name}' take different parameters; one wrapper cannot call them all`, defs.map((d) => ({ file: d.file, range: d.nameRange, note: 'defined here' })));
+  }
+  // One finding per definition can name the same entry: point it at the wrapper once.
+  const entries = new Set<string>();
   for (const finding of findings) {
     const expectation = finding.expectation!;
     const def = finding.definition!;
+    const entryKey = `${expectation.file}\0${expectation.valueRange.start}`;
+    if (entries.has(entryKey)) continue;
+    entries.add(entryKey);
     if (expectation.viaMacro) {
       refuse('macro', `the entry for '${def.name}' comes from a macro; fpcast cannot point it at a wrapper`, [expectation.viaMacro]);
     }

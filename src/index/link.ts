@@ -43,7 +43,8 @@ export function link(allFacts: FileFacts[]): ProjectIndex {
     for (const m of facts.macros) push(index.macros, m.name, { ...m, file });
     for (const t of facts.tables) index.tables.push({ ...t, file });
   }
-  for (const facts of allFacts) index.includes.set(facts.file, includedFiles(facts.file, index));
+  const edges = includeEdges(index);
+  for (const facts of allFacts) index.includes.set(facts.file, includedFiles(facts.file, edges));
   expandMacroEntries(index);
   return index;
 }
@@ -65,14 +66,13 @@ function normalizePath(path: string): string {
 
 /** Files reached through `#include "…"` from `file`, resolved against the
  * including file's directory, then by unique suffix among analyzed files. */
-function includedFiles(file: string, index: ProjectIndex): Set<string> {
+function includedFiles(file: string, edges: Map<string, string[]>): Set<string> {
   const seen = new Set<string>();
   const queue = [file];
   while (queue.length) {
     const current = queue.pop()!;
-    for (const include of index.files.get(current)?.includes ?? []) {
-      const target = resolveInclude(current, include, index);
-      if (target && !seen.has(target) && target !== file) {
+    for (const target of edges.get(current) ?? []) {
+      if (!seen.has(target) && target !== file) {
         seen.add(target);
         queue.push(target);
       }
@@ -81,11 +81,44 @@ function includedFiles(file: string, index: ProjectIndex): Set<string> {
   return seen;
 }
 
-function resolveInclude(from: string, include: string, index: ProjectIndex): string | undefined {
+/** Every file's includes resolved (see resolveInclude), each distinct
+ * (directory, include) pair once: a project-wide header like Python.h is
+ * included from hundreds of files. */
+function includeEdges(index: ProjectIndex): Map<string, string[]> {
+  const bySuffix = new Map<string, string[]>();
+  for (const file of index.files.keys()) {
+    for (let slash = -1; ; slash = file.indexOf('/', slash + 1)) {
+      const suffix = file.slice(slash + 1);
+      const list = bySuffix.get(suffix);
+      if (list) list.push(file);
+      else bySuffix.set(suffix, [file]);
+      if (file.indexOf('/', slash + 1) < 0) break;
+    }
+  }
+  const resolved = new Map<string, string | undefined>();
+  const edges = new Map<string, string[]>();
+  for (const [from, facts] of index.files) {
+    const targets: string[] = [];
+    for (const include of facts.includes) {
+      const key = `${dirname(from)}\0${from.startsWith('/') ? '/' : ''}\0${include}`;
+      let target = resolved.get(key);
+      if (target === undefined && !resolved.has(key)) {
+        target = resolveInclude(from, include, index, bySuffix);
+        resolved.set(key, target);
+      }
+      if (target) targets.push(target);
+    }
+    edges.set(from, targets);
+  }
+  return edges;
+}
+
+function resolveInclude(from: string, include: string, index: ProjectIndex, bySuffix: Map<string, string[]>): string | undefined {
   const direct = normalizePath(dirname(from) + include);
   const prefix = from.startsWith('/') ? '/' : '';
   if (index.files.has(prefix + direct)) return prefix + direct;
-  const matches = [...index.files.keys()].filter((f) => f === include || f.endsWith('/' + include));
+  // Files equal to `include` or ending in `/include`.
+  const matches = bySuffix.get(include) ?? [];
   return matches.length === 1 ? matches[0] : undefined;
 }
 

@@ -1,0 +1,204 @@
+// `npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "…"] [--keep]`
+//
+// Measures, as whole processes and in one run (interleaved, so that a busy
+// moment on a shared machine hits every row alike): `fpcast check`, the same
+// with --no-prefilter, `fpcast fix` on a fresh copy, a one-file `check` (what
+// pre-commit does), and a raw tree-sitter parse of the same files on one and
+// on two threads. Prints medians, min/max, CPU time, peak memory and the
+// ratios to the raw parse. Without DIR it generates the synthetic tree (fixed
+// seed) in a temporary directory. Figures are printed, never asserted.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discover, DEFAULT_INCLUDE } from '../src/discover/discover.js';
+import { mayHoldTable } from '../src/discover/prefilter.js';
+import { generateTree } from './generate.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const FPCAST = path.join(ROOT, 'bin/fpcast.js');
+const RAW_PARSE = path.join(HERE, 'raw-parse.js');
+const USAGE_HOOK = path.join(HERE, 'usage-hook.js');
+
+interface Sample {
+  wall: number;
+  cpu: number;
+  maxRssMiB: number;
+  code: number;
+}
+
+interface Row {
+  label: string;
+  command: string[];
+  cwd: string;
+  /** Exit codes that mean the command did its job. */
+  ok: number[];
+  /** Runs before each sample, untimed (a fresh copy for `fix`). */
+  prepare?: () => string;
+  samples: Sample[];
+  target?: { of: 'raw2'; ratio: number } | { seconds: number };
+}
+
+function usage(): never {
+  process.stderr.write('usage: npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "extra fpcast args"] [--keep]\n');
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]) {
+  const out = { dir: undefined as string | undefined, runs: 5, mb: 20, seed: 1, extra: [] as string[], keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i] ?? usage();
+    if (a === '--runs') out.runs = Number(next());
+    else if (a === '--mb') out.mb = Number(next());
+    else if (a === '--seed') out.seed = Number(next());
+    else if (a === '--args') out.extra = next().split(/\s+/).filter(Boolean);
+    else if (a === '--keep') out.keep = true;
+    else if (a.startsWith('--') || out.dir) usage();
+    else out.dir = path.resolve(a);
+  }
+  if (!(out.runs >= 1) || !(out.mb > 0)) usage();
+  return out;
+}
+
+/** Run one command as a whole process: wall time from spawn to exit, CPU and
+ * peak memory from the process itself (all its threads). */
+function measure(command: string[], cwd: string): Promise<Sample & { stderr: string }> {
+  const usageFile = path.join(tmpdir(), `fpcast-bench-usage-${process.pid}.json`);
+  rmSync(usageFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', USAGE_HOOK, ...command], {
+      cwd,
+      env: { ...process.env, FPCAST_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wall = Number(process.hrtime.bigint() - start) / 1e9;
+      let usage = { userCPUTime: NaN, systemCPUTime: NaN, maxRSS: NaN };
+      try {
+        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+      } catch {
+        /* the child died before its exit hook ran */
+      }
+      resolve({ wall, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMiB: usage.maxRSS / 1024, code: code ?? -1, stderr });
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const temps: string[] = [];
+  let dir = args.dir;
+  let origin: string;
+  if (!dir) {
+    dir = mkdtempSync(path.join(tmpdir(), 'fpcast-bench-tree-'));
+    temps.push(dir);
+    const stats = generateTree(dir, { bytes: args.mb * 1024 * 1024, seed: args.seed });
+    origin = `synthetic tree (seed ${args.seed}, ${stats.methods} methods, ${stats.broken} broken on purpose) in ${dir}`;
+  } else {
+    origin = dir;
+  }
+
+  // The same files fpcast analyzes.
+  const found = await discover(['.'], { cwd: dir, include: DEFAULT_INCLUDE, exclude: [] });
+  const files = found.files.map((f) => f.absPath);
+  if (!files.length) throw new Error(`no .c/.h files under ${dir}`);
+  const texts = files.map((f) => readFileSync(f).toString('latin1'));
+  const bytes = texts.reduce((sum, t) => sum + t.length, 0);
+  const tableFiles = texts.filter((t) => mayHoldTable(t));
+  const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'fpcast-bench-list-')), 'files.txt');
+  temps.push(path.dirname(listFile));
+  writeFileSync(listFile, files.join('\n') + '\n');
+
+  // The one-file run: a file with a table, of median size among those.
+  const withTables = files.filter((_, i) => mayHoldTable(texts[i])).sort((a, b) => readFileSync(a).length - readFileSync(b).length);
+  const oneFile = withTables[Math.floor(withTables.length / 2)] ?? files[0];
+
+  const ruleList = await measureOutput([FPCAST, 'rules'], dir);
+  const rows: Row[] = [];
+  const fpcast = (label: string, extra: string[], target?: Row['target']) =>
+    rows.push({ label, command: [FPCAST, 'check', ...args.extra, ...extra, '.'], cwd: dir!, ok: [0, 1], samples: [], target });
+  fpcast('fpcast check', [], { of: 'raw2', ratio: 0.6 });
+  if (/^decl-mismatch\b/m.test(ruleList)) fpcast('fpcast check --ignore decl-mismatch', ['--ignore', 'decl-mismatch'], { of: 'raw2', ratio: 0.6 });
+  fpcast('fpcast check --no-prefilter', ['--no-prefilter']);
+  const fixRow: Row = { label: 'fpcast fix (fresh copy)', command: [FPCAST, 'fix', ...args.extra, '.'], cwd: dir, ok: [0, 1], samples: [], target: { of: 'raw2', ratio: 0.75 } };
+  fixRow.prepare = () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'fpcast-bench-fix-'));
+    cpSync(dir!, copy, { recursive: true });
+    temps.push(copy);
+    return copy;
+  };
+  rows.push(fixRow);
+  rows.push({ label: `fpcast check ONE file`, command: [FPCAST, 'check', ...args.extra, path.relative(dir, oneFile)], cwd: dir, ok: [0, 1], samples: [], target: { seconds: 0.15 } });
+  const raw1: Row = { label: 'raw tree-sitter parse, 1 thread', command: [RAW_PARSE, '--threads', '1', '--list', listFile], cwd: dir, ok: [0], samples: [] };
+  const raw2: Row = { label: 'raw tree-sitter parse, 2 threads', command: [RAW_PARSE, '--threads', '2', '--list', listFile], cwd: dir, ok: [0], samples: [] };
+  rows.push(raw1, raw2);
+
+  const loadBefore = loadavg()[0];
+  for (let run = 0; run < args.runs; run++) {
+    for (const row of rows) {
+      const cwd = row.prepare?.() ?? row.cwd;
+      const sample = await measure(row.command, cwd);
+      if (!row.ok.includes(sample.code)) {
+        throw new Error(`${row.label} exited with ${sample.code}:\n${sample.stderr.slice(0, 2000)}`);
+      }
+      row.samples.push(sample);
+      if (cwd !== row.cwd) rmSync(cwd, { recursive: true, force: true });
+    }
+    process.stderr.write(`run ${run + 1}/${args.runs} done\n`);
+  }
+  const loadAfter = loadavg()[0];
+
+  const raw1Median = median(raw1.samples.map((s) => s.wall));
+  const raw2Median = median(raw2.samples.map((s) => s.wall));
+  const lines: string[][] = [['', 'median s', 'min s', 'max s', 'CPU s', 'peak MiB', '× raw 2 thr', '× raw 1 thr', 'target']];
+  for (const row of rows) {
+    const walls = row.samples.map((s) => s.wall);
+    const m = median(walls);
+    const target = !row.target ? '' : 'seconds' in row.target ? `≤ ${row.target.seconds} s` : `≤ ${row.target.ratio}×`;
+    const met = !row.target ? '' : 'seconds' in row.target ? m <= row.target.seconds : m / raw2Median <= row.target.ratio;
+    lines.push([
+      row.label, fmt(m), fmt(Math.min(...walls)), fmt(Math.max(...walls)), fmt(median(row.samples.map((s) => s.cpu))),
+      fmt(Math.max(...row.samples.map((s) => s.maxRssMiB)), 0), fmt(m / raw2Median), fmt(m / raw1Median),
+      target ? `${target} ${met ? 'met' : 'MISSED'}` : '',
+    ]);
+  }
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+  const out = [
+    `fpcast benchmark: ${files.length} files, ${fmt(bytes / 1024 / 1024, 1)} MiB (${tableFiles.length} files may hold a table); ${origin}`,
+    `one-file run: ${path.relative(dir, oneFile)} (${fmt(readFileSync(oneFile).length / 1024, 0)} KiB)`,
+    `${args.runs} runs each, interleaved; node ${process.version}, ${availableParallelism()} cores, load average ${fmt(loadBefore)} before, ${fmt(loadAfter)} after`,
+    args.extra.length ? `extra fpcast arguments: ${args.extra.join(' ')}` : '',
+    '',
+    ...lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')),
+  ].filter((l, i) => l !== '' || i === 4);
+  process.stdout.write(out.join('\n') + '\n');
+  if (!args.keep) for (const t of temps) rmSync(t, { recursive: true, force: true });
+  else if (!args.dir) process.stdout.write(`kept the tree in ${dir}\n`);
+}
+
+/** stdout of a quick command (the rule list). */
+function measureOutput(command: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', () => resolve(out));
+  });
+}
+
+await main();
