@@ -12,6 +12,7 @@ const spell = (s: SignatureFact) => `${s.result.ctype} (${s.result.wasm})`;
 export const declMismatch: ProjectRule = {
   kind: 'project',
   id: 'decl-mismatch',
+  optIn: 'it compares every prototype with every definition, so every file of the tree must be parsed',
   summary: 'functions declared in one file with another wasm signature than their definition in another',
   fix: 'none: reported with both places (changing a shared declaration is a multi-file fix)',
   docs: `# decl-mismatch
@@ -37,6 +38,13 @@ the mismatch goes unnoticed. scipy's worst breakages were of this kind.
 
 fpcast reports the prototype in \`helpers.h\` and names the definition in
 \`helpers.c\`.
+
+## Opt-in
+
+This rule compares every prototype in the tree with every definition, so it
+needs every file parsed; the table rules need only the files that can matter.
+It is therefore off by default: run it with \`--select decl-mismatch\` (or
+list it in \`select\` under \`[tool.fpcast]\`).
 
 ## When it refuses
 

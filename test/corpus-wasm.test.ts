@@ -45,7 +45,8 @@ for (const c of corpusCases().filter((c) => c.wasm)) {
         expect(entriesBefore.length, 'the oracle found no registered functions: does the case register its tables in PyInit?').toBeGreaterThan(0);
 
         const analysis = await analyze({
-          paths: ['.'], cwd: work, include: ['**/*.c', '**/*.h'], exclude: [], rules: RULES,
+          paths: ['.'], cwd: work, include: ['**/*.c', '**/*.h'], exclude: [],
+          rules: RULES.filter((r) => (options.select ? options.select.includes(r.id) : !r.optIn)),
           unusedParam: options.unusedParam, strategy: options.strategy,
         });
         const reported = new Set(analysis.findings.filter((f) => f.expectation && f.severity === 'error').map((f) => f.func));

@@ -56,6 +56,9 @@ export interface Finding {
 
 export interface RuleDoc {
   id: string;
+  /** Rules that need every file of the tree parsed are off unless selected
+   * (`--select ID`, or `select` in pyproject.toml); say why here. */
+  optIn?: string;
   /** One line: what it finds. */
   summary: string;
   /** One line: what its fix does. */

@@ -8,6 +8,7 @@ export function printRules(id: string | undefined, io: Io): number {
     const width = Math.max(...RULES.map((r) => r.id.length));
     for (const rule of RULES) {
       io.stdout.write(`${rule.id.padEnd(width)}  ${rule.summary}\n${' '.repeat(width)}  fix: ${rule.fix}\n`);
+      if (rule.optIn) io.stdout.write(`${' '.repeat(width)}  off by default (--select ${rule.id} to run it): ${rule.optIn}\n`);
     }
     return 0;
   }

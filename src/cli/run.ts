@@ -43,7 +43,7 @@ export interface RunArgs {
 }
 
 function selectedRules(config: Config) {
-  return RULES.filter((r) => (!config.select || config.select.includes(r.id)) && !config.ignore.includes(r.id));
+  return RULES.filter((r) => (config.select ? config.select.includes(r.id) : !r.optIn) && !config.ignore.includes(r.id));
 }
 
 /** The analysis of what the command line names; with --root, narrowed to the focus. */

@@ -48,6 +48,8 @@ export function corpusCases(): CorpusCase[] {
 export interface CaseOptions {
   strategy: 'refuse' | 'wrapper';
   unusedParam: string;
+  /** Rule ids chosen with --select; undefined runs the default set. */
+  select?: string[];
 }
 
 /** The options a case's `args` set, for tests that drive the pipeline directly. */
@@ -57,6 +59,7 @@ export function caseOptions(args: string[]): CaseOptions {
     const [flag, value] = [args[i], args[i + 1]];
     if (flag === '--strategy' && (value === 'refuse' || value === 'wrapper')) options.strategy = value;
     else if (flag === '--unused-param') options.unusedParam = value;
+    else if (flag === '--select') options.select = [...(options.select ?? []), ...value.split(',')];
     else throw new Error(`corpus case option ${flag} ${value} is not understood by caseOptions()`);
   }
   return options;
