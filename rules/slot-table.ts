@@ -58,7 +58,10 @@ export function unreadableEntry(entry: EntryFact, table: Located<TableFact>, ctx
   }
   // A head macro written without its comma does not parse, but its place is known.
   const benign = (r: Range) => head !== undefined && head.range.start <= r.start && r.end <= head.range.end;
-  const error = ctx.index.files.get(table.file)?.parseErrors.find((r) => r.start < entry.range.end && entry.range.start < r.end && !benign(r));
+  // An error region that encloses the whole entry (tree-sitter's recovery
+  // wrapping a stretch of the file) leaves the entry itself parsed as a unit.
+  const encloses = (r: Range) => r.start <= entry.range.start && entry.range.end <= r.end;
+  const error = ctx.index.files.get(table.file)?.parseErrors.find((r) => r.start < entry.range.end && entry.range.start < r.end && !benign(r) && !encloses(r));
   if (!error) return undefined;
   return {
     warning: `cannot tell which fields of ${name} hold what: part of its initializer does not parse (a preprocessor conditional or a macro between fields?); its functions were not checked`,

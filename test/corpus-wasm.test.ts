@@ -22,10 +22,10 @@ function compiled(run: WasmRun, when: string): WasmEntry[] {
 }
 
 /** Build and run the case's files: one extension, or one per unit directory. */
-async function runCase(dir: string, units: string[] | undefined): Promise<WasmRun> {
+async function runCase(dir: string, units: string[] | undefined, extraFlags: string[] = []): Promise<WasmRun> {
   const files = [...readTree(dir)];
-  if (!units) return runExtension(Object.fromEntries(files));
-  const runs = await Promise.all(units.map((unit) => runExtension(Object.fromEntries(files.filter(([f]) => f.startsWith(`${unit}/`))))));
+  if (!units) return runExtension(Object.fromEntries(files), { extraFlags });
+  const runs = await Promise.all(units.map((unit) => runExtension(Object.fromEntries(files.filter(([f]) => f.startsWith(`${unit}/`))), { extraFlags })));
   const failed = runs.find((r) => !r.ok);
   if (failed) return failed;
   return { ok: true, entries: runs.flatMap((r) => (r.ok ? r.entries : [])), warnings: runs.flatMap((r) => (r.ok ? r.warnings : [])) };
@@ -40,7 +40,7 @@ for (const c of corpusCases().filter((c) => c.wasm)) {
       const options = caseOptions(c.args);
       const work = tempCopy(c.input, 'fpcast-wasm-');
       try {
-        const before = await runCase(work, c.wasmUnits);
+        const before = await runCase(work, c.wasmUnits, c.wasmFlags);
         const entriesBefore = compiled(before, 'before');
         expect(entriesBefore.length, 'the oracle found no registered functions: does the case register its tables in PyInit?').toBeGreaterThan(0);
 
@@ -55,7 +55,7 @@ for (const c of corpusCases().filter((c) => c.wasm)) {
 
         const fix = await runCli(['fix', ...c.args, '.'], work);
         expect(fix.stderr).not.toMatch(/internal error/);
-        const after = await runCase(work, c.wasmUnits);
+        const after = await runCase(work, c.wasmUnits, c.wasmFlags);
         const entriesAfter = compiled(after, 'after');
 
         expect(entriesAfter.length, 'entries before and after').toBe(entriesBefore.length);

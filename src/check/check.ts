@@ -38,6 +38,7 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
   const findings: Finding[] = [];
   const expectations: Expectation[] = [];
   const unjudged: CheckResult['unjudged'] = [];
+  const warned = new Set<string>();
   for (const rule of rules) {
     if (rule.kind === 'project') {
       findings.push(...rule.run(ctx));
@@ -49,6 +50,10 @@ export function check(index: ProjectIndex, rules: Rule[]): CheckResult {
         for (const item of rule.expectations(entry, table, ctx)) {
           if ('warning' in item) {
             unjudged.push({ func: item.func, file: table.file, range: item.range });
+            // One warning per place and message: a table's entries can share one reason.
+            const key = `${rule.id}\0${table.file}\0${item.range.start}\0${item.warning}`;
+            if (warned.has(key)) continue;
+            warned.add(key);
             findings.push({
               rule: rule.id, severity: 'warning', file: table.file, range: item.range, func: item.func,
               message: item.warning, related: [],

@@ -88,7 +88,7 @@ export function unparsedRegionProblems(facts: FileFacts[], textOf: (file: string
       const at = linesOf(lines, d.region);
       problems.push({
         severity: 'warning', file: file.file, line: at.first, column: at.column,
-        message: `could not parse ${at.text}${d.where}; functions and tables there were not checked`,
+        message: `could not parse ${at.text}${d.where}; functions and tables there may not have been checked`,
       });
     }
     const rest = described.filter((d) => !d.relevant);
@@ -97,14 +97,14 @@ export function unparsedRegionProblems(facts: FileFacts[], textOf: (file: string
     const listed = rest.slice(0, LISTED).map((d) => linesOf(lines, d.region).text + d.where);
     const more = rest.length > LISTED ? ` and ${rest.length - LISTED} more` : '';
     const message = rest.length === 1
-      ? `could not parse ${listed[0]}; functions there were not checked`
-      : `could not parse ${rest.length} regions: ${listed.join(', ')}${more}; functions there were not checked`;
+      ? `could not parse ${listed[0]}; functions there may not have been checked`
+      : `could not parse ${rest.length} regions: ${listed.join(', ')}${more}; functions there may not have been checked`;
     problems.push({ severity: 'note', file: file.file, line: at.first, column: at.column, message });
   }
   if (regions > 1) {
     problems.push({
       severity: 'note',
-      message: `${regions} regions in ${files} file${files === 1 ? '' : 's'} could not be parsed (listed above); functions and tables there were not checked`,
+      message: `${regions} regions in ${files} file${files === 1 ? '' : 's'} could not be parsed (listed above); functions and tables there may not have been checked`,
     });
   }
   return problems;

@@ -8,6 +8,7 @@ import type {
   CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, Range, ReturnFact, UseContext, ValueUseFact,
 } from './facts.js';
 import { signatureFact } from './signatures.js';
+import { maskMacroElements } from './mask.js';
 import { declaratorIdentifier, rangeOf, type SyntaxNode } from './syntax.js';
 import { STRUCTS } from '../abi/cpython.js';
 import { tableFacts, tableStructOf } from './tables.js';
@@ -25,7 +26,7 @@ export function cParser(): Parser {
 /** Parse `text` (Latin-1 decoded bytes, so string offsets are byte offsets). */
 export function parseC(text: string): Parser.Tree {
   // The default 32 KiB input buffer makes very long files fail to parse.
-  return cParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  return cParser().parse(maskMacroElements(text), null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
 }
 
 type Cursor = Parser.TreeCursor;
@@ -644,6 +645,29 @@ export function parseErrorRegions(text: string): Range[] {
   return errorRegions(parseC(text));
 }
 
+/** `FOO_METHODDEF` or `PyVarObject_HEAD_INIT(NULL, 0)` written without a
+ * comma inside an initializer (CPython's own style) parses as an ERROR that
+ * holds just that name or call; the tables reader understands it, so it is
+ * not a region fpcast failed to read. */
+function isMacroElement(node: SyntaxNode): boolean {
+  const list = node.parent;
+  // Only in the list right after `=`, where entries and struct fields sit.
+  if (list?.type !== 'initializer_list' || list.parent?.type !== 'init_declarator') return false;
+  const inner = node.namedChildren.filter((c) => c.type !== 'comment');
+  if (inner.length > 0 && inner.every((c) => c.type === 'identifier' || c.type === 'call_expression')) return true;
+  return isDirectiveBetweenEntries(node, list);
+}
+
+/** `#ifdef X` / `#endif` between the entries of a table array (tree-sitter's
+ * C grammar has no conditionals inside initializers): the entries around it
+ * are intact and each is judged. Between the fields of one struct a
+ * conditional shifts positions, so there it stays an error. */
+function isDirectiveBetweenEntries(node: SyntaxNode, list: SyntaxNode): boolean {
+  if (!node.text.trimStart().startsWith('#')) return false;
+  const elements = list.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'ERROR');
+  return elements.length > 0 && elements.every((c) => c.type === 'initializer_list' || c.type === 'identifier' || c.type === 'call_expression');
+}
+
 /** ERROR and MISSING nodes, descending only into subtrees that hold one. */
 function errorRegions(tree: Parser.Tree): Range[] {
   const regions: Range[] = [];
@@ -652,7 +676,7 @@ function errorRegions(tree: Parser.Tree): Range[] {
   for (;;) {
     if (descending) {
       const node = cursor.currentNode;
-      if (node.type === 'ERROR' || node.isMissing) {
+      if ((node.type === 'ERROR' && !isMacroElement(node)) || node.isMissing) {
         regions.push(rangeOf(node));
       } else if (node.hasError && cursor.gotoFirstChild()) {
         continue;

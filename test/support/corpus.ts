@@ -1,7 +1,8 @@
 // The corpus: one directory per case under corpus/.
 //   input/               the C files (one file, or a small tree)
 //   case.json            optional: { "description", "args": [...extra CLI args], "wasm": false, "why": "…",
-//                        "wasmUnits": ["ext_a", "ext_b"] (directories the oracle builds as separate extensions) }
+//                        "wasmUnits": ["ext_a", "ext_b"] (directories the oracle builds as separate extensions),
+//                        "wasmFlags": ["-DHAVE_X"] (compiler flags for the oracle, e.g. to take an #ifdef branch) }
 //   expected-check.txt   stdout of `fpcast check .` run inside input/
 //   expected-fix.txt     stdout of `fpcast fix .`
 //   fixed/               every file `fix` changes, with its exact expected bytes
@@ -22,6 +23,7 @@ export interface CorpusCase {
   why?: string;
   /** Subdirectories that are separate extensions (linked separately by the oracle). */
   wasmUnits?: string[];
+  wasmFlags?: string[];
 }
 
 export function corpusCases(): CorpusCase[] {
@@ -41,6 +43,7 @@ export function corpusCases(): CorpusCase[] {
         wasm: config.wasm ?? true,
         why: config.why,
         wasmUnits: config.wasmUnits,
+        wasmFlags: config.wasmFlags,
       };
     });
 }
