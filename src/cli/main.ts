@@ -63,7 +63,7 @@ function commonOptions(y: Argv): Argv {
     .option('exclude', { type: 'string', describe: 'glob of files to leave out (repeatable)', requiresArg: true })
     .option('strategy', { type: 'string', choices: ['refuse', 'wrapper'], describe: "for fixes that would touch several files or break another use: 'refuse' (default) or write a 'wrapper' with the expected signature next to the table", requiresArg: true })
     .option('max-file-size', { type: 'string', describe: 'skip files larger than this, with a warning (bytes, or K/M/G; default 16M)', requiresArg: true, coerce: usageOnThrow(parseSize) })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print findings and errors only, no summary or progress' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print findings, errors and warnings only: no notes, summary or progress' })
     .option('root', { type: 'string', describe: 'analyze every C file under this directory but report and fix only the PATHS given (for pre-commit hooks: --root .)', requiresArg: true })
     .option('color', { type: 'string', choices: COLOR_MODES, describe: "colour the text output: 'auto' (default: on a terminal, unless NO_COLOR is set), 'always', 'never'", requiresArg: true })
     .option('jobs', { alias: 'j', type: 'string', describe: 'threads that parse files (default: one per core; 1 parses in the main thread)', requiresArg: true, coerce: usageOnThrow(parseJobs) })

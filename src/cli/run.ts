@@ -94,8 +94,9 @@ function repository(args: RunArgs, io: Io): { root: string; pathOf: (file: strin
 }
 
 /** Print problems; the exit code they call for on their own. */
-function reportProblems(problems: Problem[], analysis: Analysis, io: Io, paint?: Paint): number {
-  for (const problem of problems) io.stderr.write(problemLine(problem, paint) + '\n');
+function reportProblems(problems: Problem[], analysis: Analysis, io: Io, paint?: Paint, quiet = false): number {
+  // --quiet (hooks) keeps errors and warnings; notes are for interactive runs.
+  for (const problem of problems) if (!quiet || problem.severity !== 'note') io.stderr.write(problemLine(problem, paint) + '\n');
   if (problems.some((p) => p.usage)) {
     // A bad invocation does nothing: a mistyped path must not leave a half-done fix.
     io.stderr.write('fpcast: error: nothing was done; correct the command line (see above) and run again\n');
@@ -121,7 +122,7 @@ const byPlace = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.f
 
 export async function runCheck(args: RunArgs, config: Config, io: Io): Promise<number> {
   const analysis = await analyzeFor(args, config, io);
-  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
+  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
   const findings = [...analysis.findings, ...unusedIgnoreFindings(args, config, analysis, analysis.inFocus)].sort(byPlace);
   const repo = repository(args, io);
@@ -140,7 +141,7 @@ export async function runCheck(args: RunArgs, config: Config, io: Io): Promise<n
 
 export async function runFix(args: RunArgs, config: Config, io: Io): Promise<number> {
   const analysis = await analyzeFor(args, config, io);
-  let problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
+  let problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
   const positions = positionsOf(analysis);
@@ -204,7 +205,7 @@ export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<nu
     return 2;
   }
   const analysis = await analyzeFor(args, config, io);
-  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io));
+  const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
   const positions = positionsOf(analysis);
