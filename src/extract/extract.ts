@@ -655,17 +655,24 @@ function isMacroElement(node: SyntaxNode): boolean {
   if (list?.type !== 'initializer_list' || list.parent?.type !== 'init_declarator') return false;
   const inner = node.namedChildren.filter((c) => c.type !== 'comment');
   if (inner.length > 0 && inner.every((c) => c.type === 'identifier' || c.type === 'call_expression')) return true;
-  return isDirectiveBetweenEntries(node, list);
+  return isDirectiveBetweenEntries(node);
 }
 
 /** `#ifdef X` / `#endif` between the entries of a table array (tree-sitter's
  * C grammar has no conditionals inside initializers): the entries around it
  * are intact and each is judged. Between the fields of one struct a
  * conditional shifts positions, so there it stays an error. */
-function isDirectiveBetweenEntries(node: SyntaxNode, list: SyntaxNode): boolean {
-  if (!node.text.trimStart().startsWith('#')) return false;
-  const elements = list.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'ERROR');
-  return elements.length > 0 && elements.every((c) => c.type === 'initializer_list' || c.type === 'identifier' || c.type === 'call_expression');
+function isDirectiveBetweenEntries(node: SyntaxNode): boolean {
+  const first = node.firstChild;
+  if (!first || !(first.type.startsWith('#') || first.type === 'preproc_directive')) return false;
+  // Its neighbours, not the whole list: data arrays can hold 100 000 elements.
+  // An entry on one side (a struct's fields are not braced), an entry or a
+  // macro entry on the other.
+  const before = node.previousNamedSibling;
+  const after = node.nextNamedSibling;
+  const braced = (n: SyntaxNode | null) => n?.type === 'initializer_list';
+  const entryLike = (n: SyntaxNode | null) => n === null || braced(n) || ['identifier', 'call_expression', 'ERROR', 'comment'].includes(n.type);
+  return (braced(before) || braced(after)) && entryLike(before) && entryLike(after);
 }
 
 /** ERROR and MISSING nodes, descending only into subtrees that hold one. */
