@@ -4,7 +4,7 @@
 
 import type { Location } from '../check/types.js';
 
-export type RefusalReason = 'multi-file' | 'macro' | 'conflict' | 'unresolved' | 'parse-error' | 'manual';
+export type RefusalReason = 'multi-file' | 'macro' | 'conflict' | 'parse-error' | 'manual';
 
 export interface Refusal {
   reason: RefusalReason;
