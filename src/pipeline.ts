@@ -8,15 +8,17 @@ import { applySuppressions, type SuppressResult } from './check/suppress.js';
 import type { Finding } from './check/types.js';
 import { discover, type Problem } from './discover/discover.js';
 import { unparsedRegionProblems } from './check/unparsed.js';
-import { analyzeInRounds } from './discover/prefilter.js';
+import { analyzeInRounds, type ExtractRequest } from './discover/prefilter.js';
 import { parseErrorRegions } from './extract/extract.js';
 import { ExtractPool } from './extract/pool.js';
-import type { FileFacts } from './extract/facts.js';
+import { emptyFacts, type FileFacts, type Range } from './extract/facts.js';
 import { applyEdits, type Edit } from './fix/edits.js';
 import { plan, type FixPlan } from './fix/plan.js';
-import { expandMacroEntries } from './index/expand-entries.js';
 import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
+
+/** Files from which a run starts its workers before reading them. */
+const WARM_FILES = 64;
 
 export interface PipelineOptions {
   paths: string[];
@@ -50,23 +52,24 @@ export interface Analysis {
 
 export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const discovered = await discover(options.paths, { cwd: options.cwd, include: options.include, exclude: options.exclude });
+  // Many files: the workers start while the files are read.
+  const pool = new ExtractPool({ jobs: options.jobs, warm: discovered.files.length >= WARM_FILES });
   const read = await readSources(discovered.files, options.maxFileSize);
   const problems = [...discovered.problems, ...read.problems];
   const sources = new Map(read.sources.map((s) => [s.path, s]));
   const textOf = (file: string) => sources.get(file)!.text;
-  const pool = new ExtractPool({ jobs: options.jobs });
+  pool.expect(read.sources.reduce((sum, s) => sum + s.text.length, 0));
   let done = 0;
-  const extract = async (files: string[]): Promise<Map<string, FileFacts>> => {
-    options.onProgress?.({ stage: 'parse', done, total: done + files.length });
-    const out = new Map<string, FileFacts>();
-    for (const outcome of await pool.extract(files.map((file) => ({ file, text: textOf(file) })))) {
-      if ('facts' in outcome) out.set(outcome.file, outcome.facts);
-      else {
+  const extract = async (requests: ExtractRequest[]): Promise<Map<string, { facts: FileFacts }>> => {
+    options.onProgress?.({ stage: 'parse', done, total: done + requests.length });
+    const out = new Map<string, { facts: FileFacts }>();
+    for (const outcome of await pool.extract(requests.map(({ file, want }) => ({ file, text: textOf(file), want })))) {
+      if ('error' in outcome) {
         problems.push({ severity: 'error', file: outcome.file, message: `fpcast failed on this file and skipped it (internal error: ${outcome.error}); please report it` });
-        out.set(outcome.file, await pool.emptyFacts(outcome.file));
-      }
+        out.set(outcome.file, { facts: emptyFacts(outcome.file) });
+      } else out.set(outcome.file, outcome);
     }
-    done += files.length;
+    done += requests.length;
     return out;
   };
   const afterLink = (index: ProjectIndex, facts: FileFacts[]) => {
@@ -80,32 +83,72 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   let analyzed: { facts: FileFacts[]; parsed: FileFacts[]; index: ProjectIndex; after: ReturnType<typeof afterLink> };
   try {
     if (options.prefilter === false) {
-      const all = await extract(read.sources.map((s) => s.path));
-      const facts = read.sources.map((s) => all.get(s.path)!);
+      const all = await extract(read.sources.map((s) => ({ file: s.path, want: 'whole' })));
+      const facts = read.sources.map((s) => all.get(s.path)!.facts!);
       const index = link(facts);
       analyzed = { facts, parsed: facts, index, after: afterLink(index, facts) };
     } else {
-      const empty = await pool.emptyFacts('');
       const rounds = await analyzeInRounds({
         files: read.sources.map((s) => ({ path: s.path, text: s.text })),
         extract,
-        emptyFacts: (file) => ({ ...structuredClone(empty), file }),
+        emptyFacts,
         link,
-        // link() expands table entries written as macros; the same expansion on a copy repeats its lookups.
-        relink: (index) => expandMacroEntries({ ...index }),
         analyze: afterLink,
+        // Only a project rule reads a whole map of the index.
+        probe: options.rules.some((rule) => rule.kind === 'project'),
+        // A finding's definition is reported whole; the parse errors around the text a fix edits decide the fix.
+        required: ({ result, plans }) => [
+          ...result.findings.flatMap((f) => (f.definition ? [{ file: f.definition.file, range: f.definition.range }] : [])),
+          ...plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
+        ],
       });
-      const parsed = rounds.facts.filter((f) => rounds.parsed.has(f.file));
-      analyzed = { facts: parsed, parsed, index: rounds.index, after: rounds.result };
+      analyzed = { facts: rounds.facts.filter((f) => rounds.parsed.has(f.file)), parsed: rounds.parsedFacts, index: rounds.index, after: rounds.result };
     }
   } finally {
     await pool.close();
   }
   const { facts, index } = analyzed;
   const { result, suppression, plans } = analyzed.after;
-  // Files the prefilter skipped hold nothing the rules read; their unparsable regions are not reported.
-  problems.push(...unparsedRegionProblems(analyzed.parsed, (file) => sources.get(file)?.text, options.rules));
+  // Files the prefilter skipped, or parsed only in parts, hold nothing the
+  // rules read outside those parts (which parsed cleanly): their unparsable
+  // regions are not reported. A file parsed whole knows them all.
+  const whole = analyzed.parsed.filter((f) => !f.partial || f.partial.parsedWhole);
+  problems.push(...unparsedRegionProblems(whole, (file) => sources.get(file)?.text, options.rules));
   return { sources, facts, problems, index, result, findings: result.findings, plans, suppression };
+}
+
+/** Whether the fixed text (its parse errors `after`) parses worse than the
+ * text before `edits`, as its facts knew it: it has more unparsable regions.
+ * A file parsed only in parts (see FileFacts.partial) knows the errors of
+ * those parts, which hold every edit; elsewhere the text is unchanged, and so
+ * are its errors, so the parts are compared alone. */
+function errorsAdded(after: Range[], edits: Edit[], facts: FileFacts | undefined): boolean {
+  const parts = facts?.partial;
+  if (!parts || parts.parsedWhole) return after.length > (facts?.parseErrors.length ?? 0);
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
+  /** The offset before the edits of `at` after them, or undefined inside an edit's new text. */
+  const original = (at: number): number | undefined => {
+    let delta = 0;
+    for (const edit of sorted) {
+      const start = edit.range.start + delta;
+      if (at < start) break;
+      if (at < start + edit.text.length) return undefined;
+      delta += edit.text.length - (edit.range.end - edit.range.start);
+    }
+    return at - delta;
+  };
+  const inParts = after.filter((region) => {
+    const start = original(region.start);
+    const end = original(Math.max(region.start, region.end - 1));
+    if (start === undefined || end === undefined) return true;
+    return overlapsParts(parts.ranges, start, end + 1);
+  });
+  return inParts.length > facts.parseErrors.length;
+}
+
+function overlapsParts(ranges: number[], start: number, end: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (start < ranges[k + 1] && ranges[k] < end) return true;
+  return false;
 }
 
 export interface FixedFile {
@@ -119,7 +162,7 @@ export interface FixedFile {
  * touched it become `parse-error` refusals. */
 export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
   // A fixed text is parsed once, however often the loop below comes back to it.
-  const errorsAfter = new Map<string, { text: string; count: number }>();
+  const errorsAfter = new Map<string, { text: string; regions: Range[] }>();
   for (;;) {
     const byFile = new Map<string, Edit[]>();
     for (const p of analysis.plans) {
@@ -131,13 +174,13 @@ export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
       const source = analysis.sources.get(file)!;
       const after = applyEdits(source.text, edits);
       if (after === source.text) continue;
-      const before = analysis.index.files.get(file)?.parseErrors.length ?? 0;
+      const facts = analysis.index.files.get(file);
       let known = errorsAfter.get(file);
       if (known?.text !== after) {
-        known = { text: after, count: parseErrorRegions(after).length };
+        known = { text: after, regions: parseErrorRegions(after) };
         errorsAfter.set(file, known);
       }
-      if (known.count > before) broken.push(file);
+      if (errorsAdded(known.regions, edits, facts)) broken.push(file);
       fixed.set(file, { source, before: source.text, after });
     }
     if (!broken.length) return fixed;

@@ -1,12 +1,15 @@
 // The extraction pool: worker threads give exactly the facts the main thread
-// gives, in input order, and a file that fails is reported while the others
-// go on.
+// gives, in input order, whole files and parts alike (over several requests
+// for the same files, some of which keep their trees in a worker), and a file
+// that fails is reported while the others go on.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
+import { ITEM, outline, type Outline } from '../src/extract/outline.js';
+import { isEmpty, noParts, partRanges, partsAround, tableParts, type Parts } from '../src/extract/parts.js';
 import { ExtractPool, type ExtractInput } from '../src/extract/pool.js';
 import { readTree } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
@@ -39,6 +42,45 @@ describe('ExtractPool', () => {
         expect('facts' in a[i], all[i].file).toBe(true);
         expect(a[i], all[i].file).toStrictEqual(b[i]);
       }
+    } finally {
+      await threads.close();
+      await main.close();
+    }
+  });
+
+  it('gives the same facts of parts from worker threads as from the main thread, request after request', async () => {
+    const threads = new ExtractPool({ jobs: 2, inProcessBelow: 0 });
+    const main = new ExtractPool({ jobs: 1 });
+    const outlines = new Map(all.map((input) => [input.file, outline(input.text)]));
+    const readWhole = new Set<string>();
+    const heads = (o: Outline) => {
+      const parts = noParts();
+      for (let k = 0; k < o.items.length / ITEM.size; k++) if (o.items[k * ITEM.size + ITEM.open] >= 0) parts.heads.add(k);
+      return parts;
+    };
+    const middle = (o: Outline, text: string) => partsAround(o, { start: text.length >> 1, end: (text.length >> 1) + 1 });
+    const rounds: ((o: Outline, text: string) => Parts)[] = [tableParts, heads, middle];
+    try {
+      for (const pick of rounds) {
+        const requests: ExtractInput[] = [];
+        for (const input of all) {
+          const o = outlines.get(input.file)!;
+          const parts = pick(o, input.text);
+          if (isEmpty(parts)) continue;
+          const want = partRanges(o, parts);
+          // As the prefilter does: a file once read from a whole parse is read from it again.
+          if (want !== 'whole' && readWhole.has(input.file)) want.parseWhole = true;
+          requests.push({ ...input, want });
+        }
+        const [a, b] = await Promise.all([threads.extract(requests), main.extract(requests)]);
+        for (let i = 0; i < requests.length; i++) {
+          expect('facts' in a[i], requests[i].file).toBe(true);
+          expect(a[i], requests[i].file).toStrictEqual(b[i]);
+          if ('facts' in a[i] && a[i].facts.partial?.parsedWhole) readWhole.add(requests[i].file);
+        }
+      }
+      expect(threads.threaded).toBe(true);
+      expect(readWhole.size).toBeGreaterThan(0);
     } finally {
       await threads.close();
       await main.close();

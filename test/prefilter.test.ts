@@ -1,19 +1,25 @@
-// The prefilter parses only the files that can matter. It is proven safe
-// here: every corpus case and a generated CPython-shaped tree give the same
-// findings, plans, refusals and fixed bytes with and without it (with every
-// rule, which reads every prototype and so parses everything, and with the
-// table rules alone, where most files are skipped); and its text tests are
-// checked one by one.
+// The prefilter parses only the parts of files that can matter. It is proven
+// safe here: every corpus case, a generated CPython-shaped tree, files that
+// take every path of the partial parse and the fuzzer's generated extensions
+// give the same findings, plans, refusals and fixed bytes with and without it
+// (with every rule, which reads every prototype and so parses everything, and
+// with the table rules alone, where most files are skipped); and its text
+// tests are checked one by one.
 
+import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
-import { definedNames, includesOf, mayHoldTable, NameSearch } from '../src/discover/prefilter.js';
+import { includesOf, mayHoldTable } from '../src/discover/prefilter.js';
 import { extractFacts } from '../src/extract/extract.js';
+import { outline } from '../src/extract/outline.js';
+import { partRanges, tableParts } from '../src/extract/parts.js';
 import { analyze, applyFixes, type PipelineOptions } from '../src/pipeline.js';
+import { caseArb } from './fuzz/generators.js';
+import { caseFiles } from './fuzz/properties.js';
 import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
 
@@ -98,6 +104,113 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
   });
 });
 
+/** Files that take every path of the partial parse: outlines the lexer
+ * doubts (the file is read from a whole parse), parts whose parse has an
+ * error (read again from a whole parse), ragged items, heads whose bodies a
+ * finding then needs, macro entries, nested functions, `extern "C"`. Every
+ * table names a function that does not match it. */
+const PATHS: Record<string, string> = {
+  'clinic/mod.c.h': [
+    '#define MOD_RESET_METHODDEF    \\',
+    '    {"reset", (PyCFunction)mod_reset, METH_NOARGS, NULL},',
+    '#define MOD_FLAGS METH_O',
+    '',
+  ].join('\n'),
+  'mod.c': [
+    '#include "clinic/mod.c.h"',
+    'static PyObject *mod_reset(PyObject *self, PyObject *arg, PyObject *extra) { return NULL; }',
+    'static PyObject *mod_one(PyObject *self) { return mod_reset(self, NULL, NULL); }',
+    'static PyObject *mod_krs();',
+    'static PyMethodDef mod_methods[] = {',
+    '    MOD_RESET_METHODDEF',
+    '    {"one", (PyCFunction)mod_one, MOD_FLAGS, NULL},',
+    '    {"krs", (PyCFunction)mod_krs,',
+    '#ifdef HAVE_KR',
+    '     METH_VARARGS,',
+    '#else',
+    '     METH_NOARGS,',
+    '#endif',
+    '     NULL},',
+    '    {"br", (PyCFunction)mod_branches, METH_NOARGS, NULL},',
+    '    {"cr", (PyCFunction)mod_cr, METH_NOARGS, NULL},',
+    '    {"nested", (PyCFunction)mod_nested, METH_NOARGS, NULL},',
+    '    {"ragged", (PyCFunction)mod_ragged, METH_O, NULL},',
+    '    {"noret", (PyCFunction)mod_noret, METH_NOARGS, NULL},',
+    '    {NULL}',
+    '};',
+    '',
+  ].join('\n'),
+  // A K&R definition: the lexer doubts the file.
+  'kr.c': 'static PyObject *\nmod_krs(self)\n    PyObject *self;\n{\n    return NULL;\n}\n',
+  // Branches that each open the body.
+  'branches.c': 'PyObject *\nmod_branches(PyObject *self, PyObject *a, PyObject *b)\n#ifdef A\n{\n#else\n{\n#endif\n    return NULL;\n}\n',
+  // A lone carriage return.
+  'cr.c': 'int before;\rPyObject *mod_cr(PyObject *self, PyObject *a, PyObject *b) { return NULL; }\n',
+  // A GNU nested function, and `extern "C"`.
+  'nested.c': 'extern "C" {\nint outer(void)\n{\n    PyObject *mod_nested(PyObject *self) { return NULL; }\n    return 0;\n}\n}\n',
+  // A conditional that straddles the end of an item.
+  'ragged.c': 'int r;\n#ifdef X\nint q = 1;\n#else\nint q = 2,\n#endif\n    p = 3;\nPyObject *mod_ragged(PyObject *self) { return NULL; }\n',
+  // A head tree-sitter cannot read alone (a macro before the name).
+  'noret.c': 'static PyObject * _Py_NO_RETURN\nmod_noret(PyObject *self, PyObject *a, PyObject *b)\n{\n    return NULL;\n}\nint after(int x) { return x; }\n',
+};
+
+describe('with and without the prefilter, on files that take every path of the partial parse', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-paths-'));
+  temps.push(dir);
+  for (const [file, text] of Object.entries(PATHS)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text, 'latin1');
+  }
+
+  it('takes those paths', () => {
+    for (const file of ['kr.c', 'branches.c', 'cr.c']) expect(outline(PATHS[file]).unsure, file).toBeDefined();
+    for (const file of ['mod.c', 'nested.c', 'ragged.c', 'noret.c', 'clinic/mod.c.h']) expect(outline(PATHS[file]).unsure, file).toBeUndefined();
+    expect(outline(PATHS['ragged.c']).ragged.length).toBeGreaterThan(0);
+    expect(outline(PATHS['nested.c']).nested).toContain('mod_nested');
+    // The table's parts hold a conditional between the fields of an entry, which tree-sitter cannot read: read whole.
+    const mod = outline(PATHS['mod.c']);
+    expect(extractFacts('mod.c', PATHS['mod.c'], partRanges(mod, tableParts(mod))).partial?.parsedWhole).toBe(true);
+  });
+
+  for (const config of CONFIGS) {
+    it(`check and fix print and write the same (${config.name})`, async () => {
+      const check = await runCli(['check', '--jobs', '1', ...config.args, '.'], dir);
+      expect(check.stdout).toMatch(/mod_reset/);
+      await expectSameWithAndWithout(dir, 'check', config.args);
+      await expectSameWithAndWithout(dir, 'fix', config.args);
+      await expectSameWithAndWithout(dir, 'fix', [...config.args, '--strategy', 'wrapper']);
+    });
+  }
+
+  it('gives the same with worker threads', async () => {
+    const a = await runCli(['check', '--jobs', '2', '.'], dir);
+    const b = await runCli(['check', '--jobs', '1', '--no-prefilter', '.'], dir);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.code).toBe(b.code);
+  });
+});
+
+describe('with and without the prefilter, on generated extensions (the fuzzer\'s cases)', () => {
+  it('check and fix print and write the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const root = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-fuzz-'));
+        try {
+          for (const [name, bytes] of caseFiles(c)) {
+            mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+            writeFileSync(path.join(root, name), bytes);
+          }
+          await expectSameWithAndWithout(root, 'check', ['--strategy', c.strategy, '--unused-param', c.unusedParam]);
+          await expectSameWithAndWithout(root, 'fix', ['--strategy', c.strategy, '--unused-param', c.unusedParam]);
+        } finally {
+          removeDir(root);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  }, 300_000);
+});
+
 describe('mayHoldTable: the text from which tree-sitter can build a table', () => {
   const tables = [
     'static PyMethodDef spam_methods[] = {\n    {NULL}\n};',
@@ -143,41 +256,6 @@ describe('includesOf: #include "…" as the preprocessor sees it', () => {
 });
 
 describe('the targeted pass', () => {
-  it('finds the files that spell a name as a whole word outside comments', () => {
-    const texts = new Map([
-      ['a.c', 'static PyObject *spam_get(PyObject *self) { return NULL; }'],
-      ['b.c', 'spam_getter(); /* spam_get */ // spam_get\nint s = 1;'],
-      ['c.h', 'extern PyObject *spam_get(); const char *s = "/*"; int x;'],
-      // How a lexer splits a number run with letters is not guessed: every tail counts.
-      ['d.c', 'int x = 0x1fspam_get;'],
-      ['e.c', '#include <sys/*x>\nspam_get(); /* */'],
-    ]);
-    const search = new NameSearch((file) => texts.get(file)!);
-    expect(search.filesMentioning(texts.keys(), ['spam_get'])).toEqual(['a.c', 'c.h', 'd.c', 'e.c']);
-    expect(search.filesMentioning(texts.keys(), ['nothing_here'])).toEqual([]);
-  });
-
-  it('looks for a name that is not a plain identifier as text', () => {
-    const texts = new Map([['a.c', 'int caf\xe9 = 1;'], ['b.c', 'int cafe = 1;']]);
-    expect(new NameSearch((file) => texts.get(file)!).filesMentioning(texts.keys(), ['caf\xe9'])).toEqual(['a.c']);
-  });
-
-  it('counts a file with a #define garbled by a comment as holding any macro it spells', () => {
-    // tree-sitter's error recovery makes a macro named `for` of this one.
-    const text = '#define VISIT(x) { \\\n    int i; /* note */ \\\n    for (i = 0; i < x; i++) {} \\\n}\n';
-    expect(extractFacts('g.c', text).macros.map((m) => m.name)).toContain('for');
-    const search = new NameSearch(() => text);
-    expect(search.filesDefining(['g.c'], ['for'])).toEqual(['g.c']);
-    expect(search.filesDefining(['g.c'], ['while'])).toEqual([]);
-  });
-
-  it('finds the files that may #define a macro, as tree-sitter reads directives', () => {
-    expect(definedNames('#define A 1\n#  define\tB(x) x\n# define /* c */ C\n#define \\\n D 2\n#if defined(E)\n#undef F\n#ifdef G\n').sort()).toEqual(['A', 'B', 'C', 'D']);
-    for (const text of ['#define A 1\n', '#  define\tB(x) x\n', '#define C /* x */ 3\n']) {
-      for (const macro of extractFacts('m.h', text).macros) expect(definedNames(text)).toContain(macro.name);
-    }
-  });
-
   it('follows a table entry written as a macro to its header, and the function to its file; skips the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-rounds-'));
     temps.push(dir);

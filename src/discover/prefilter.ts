@@ -1,346 +1,78 @@
-// Text tests that decide which files need a tree-sitter parse. Parsing is
-// nearly the whole cost of a run and most files of a real tree hold no table,
-// so a file is parsed only when its text shows it can matter:
+// What of which file tree-sitter must parse. Parsing is nearly the whole
+// cost of a run, and most of a real tree is function bodies and files that
+// hold no table. So fpcast first outlines every file (one pass over its
+// characters, no parse: extract/outline.ts), parses only the items that may
+// hold a table, and then, in rounds, only the parts the analysis asks about
+// (extract/parts.ts): the head of every function a table names, the
+// `#define` of every macro a flags expression or a macro entry uses, and,
+// for the few functions with a finding, every item that spells their name.
+// Files whose outline cannot be trusted are parsed whole when needed at all.
 //
-// 1. it may hold a table: a table struct's name followed, before any `;`,
-//    `{` or `}`, by `=` and then `{` (comments, strings and character
-//    literals skipped) — the only text from which tree-sitter can build a
-//    declaration of that type with an initializer list;
-// 2. it spells a name the analysis looks up (a function a table names, a
-//    macro a flags expression uses, …): found by a second, targeted pass over
-//    the identifiers of the files not parsed yet (see `NameSearch`).
+// Why the result is the one a parse of every whole file gives. The analysis
+// reads the files' facts through the project index: `tables` (complete:
+// every item that may hold a table is parsed first), `includes` (read from
+// the text of every file) and maps keyed by name (functions, prototypes,
+// calls, uses, macros, macroRefs). Every name the analysis looks up is
+// recorded, and then every part of every file that can hold a fact of that
+// name is parsed: for `functions`, the items whose head spells the name
+// followed by `(` (where the name of a function definition stands); for
+// `macros`, the `#define`s of that name; for the others, every item and
+// `#define` that spells the name. An analysis that looked up only names
+// whose parts were all parsed saw what it would have seen with every file
+// parsed, so its result is the result. Reading a whole map (iterating it)
+// asks for everything: then every file is parsed whole. A function parsed
+// without its body has guards on its body facts: reading one asks for the
+// body. What the result relies on beyond names — a finding's whole
+// definition, the parse errors around the text a fix edits — is parsed too
+// (`required`).
 //
-// Both tests err only on the side of parsing: a skipped file holds no table,
-// and no fact of it is keyed by a name the analysis asks for.
+// One difference remains, on purpose: where tree-sitter's error recovery on
+// a whole file spills from a broken function body into its neighbours (inline
+// assembly does that), the parts read alone are read correctly and the whole
+// file is not.
 
-import { STRUCTS } from '../abi/cpython.js';
+import type { FileFacts, FunctionFact, Range } from '../extract/facts.js';
+import { ASCII_IDENTIFIER, mayHaveWord, outline, wordHash, type Outline } from '../extract/outline.js';
+import {
+  addsTo, isEmpty, itemAt, merge, mergeFacts, noParts, partRanges, partsAround, partsSpelling, partsToAdd, tableParts, type PartRanges,
+  type Parts,
+} from '../extract/parts.js';
+import type { Want } from '../extract/tasks.js';
+import type { LinkOptions, ProjectIndex } from '../index/link.js';
 
-const TABLE_TYPES = Object.keys(STRUCTS);
+export { includesOf, mayHoldTable } from '../extract/outline.js';
+
 /** Every `fpcast: ignore` comment spells it. */
 export const SUPPRESSION_WORD = 'fpcast';
-const TABLE_TYPE_WORD = new RegExp(`(?<![A-Za-z0-9_$])(?:${TABLE_TYPES.join('|')})(?![A-Za-z0-9_$])`, 'g');
 
-const SLASH = 47;
-const STAR = 42;
-const NEWLINE = 10;
-const BACKSLASH = 92;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const SEMICOLON = 59;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const EQUALS = 61;
-
-/** Offset just past the comment, string or character literal that starts at
- * `i`, or `i` itself when none starts there. */
-function skipLexical(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === SLASH) {
-    const next = text.charCodeAt(i + 1);
-    if (next === STAR) {
-      const end = text.indexOf('*/', i + 2);
-      return end < 0 ? text.length : end + 2;
-    }
-    if (next === SLASH) return lineCommentEnd(text, i + 2);
-    return i;
-  }
-  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-    let j = i + 1;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (d === BACKSLASH) j += 2;
-      else if (d === c || d === NEWLINE) return j + 1;
-      else j++;
-    }
-    return text.length;
-  }
-  return i;
-}
-
-/** End of a `//` comment: the newline that is not escaped by a backslash. */
-function lineCommentEnd(text: string, from: number): number {
-  let j = from;
-  for (;;) {
-    const nl = text.indexOf('\n', j);
-    if (nl < 0) return text.length;
-    let k = nl - 1;
-    if (text.charCodeAt(k) === 13) k--;
-    if (text.charCodeAt(k) !== BACKSLASH) return nl;
-    j = nl + 1;
-  }
-}
-
-/** Whether `text` may hold a declaration of a table struct with an
- * initializer list (`static PyMethodDef m[] = {`, `PyTypeObject T = {`,
- * `struct PyMethodDef x = {`). A struct definition (`struct PyMethodDef {`),
- * a parameter or a pointer variable is not one. */
-export function mayHoldTable(text: string): boolean {
-  TABLE_TYPE_WORD.lastIndex = 0;
-  for (let match = TABLE_TYPE_WORD.exec(text); match; match = TABLE_TYPE_WORD.exec(text)) {
-    let sawEquals = false;
-    let i = match.index + match[0].length;
-    while (i < text.length) {
-      const skipped = skipLexical(text, i);
-      if (skipped !== i) {
-        i = skipped;
-        continue;
-      }
-      const c = text.charCodeAt(i);
-      if (c === SEMICOLON || c === CLOSE_BRACE) break;
-      if (c === OPEN_BRACE) {
-        if (sawEquals) return true;
-        break;
-      }
-      if (c === EQUALS) sawEquals = true;
-      i++;
-    }
-    TABLE_TYPE_WORD.lastIndex = Math.max(TABLE_TYPE_WORD.lastIndex, i);
-  }
-  return false;
-}
-
-/** What may separate a directive's parts: blanks, comments, backslash-newlines.
- * The comment pattern ends at the first `*\/` and cannot be stretched past it
- * (a lazy `[\s\S]*?` would be, on every failed try: quadratic). */
-const GAP = String.raw`(?:[ \t\f\v\r]|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|\\\r?\n)*`;
-
-/** Comments and literals (skipped whole), or an `#include` at the start of a
- * logical line, with its `"…"` path if it has one. One native regex scan:
- * a character loop in JavaScript is as fast only once the JIT has warmed up. */
-const DIRECTIVE = new RegExp(
-  String.raw`\/\*[\s\S]*?(?:\*\/|$)|\/\/(?:[^\n\\]|\\[\s\S])*|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?` +
-    String.raw`|(?:^|(?<!\\\r?)\n)${GAP}#${GAP}include(?![A-Za-z0-9_])${GAP}(?:"([^"\n]*)")?`,
-  'g',
-);
-
-/** The `"…"` paths of every `#include` directive, in order, as the
- * preprocessor sees directives: at the start of a logical line (backslash
- * continuations joined), outside comments and strings; `<…>` and macro
- * includes are left out. Directives inside `#if` blocks count: which branch
- * is compiled is unknown. */
-export function includesOf(text: string): string[] {
-  if (!text.includes('include')) return [];
-  const out: string[] = [];
-  for (const match of text.matchAll(DIRECTIVE)) if (match[1] !== undefined) out.push(match[1]);
-  return out;
-}
+/** Bytes of files outlined before their tables go to be parsed (the
+ * workers parse while the rest is outlined). */
+const FIRST_BATCH = 512 * 1024;
 
 // ---------------------------------------------------------------------------
-// The targeted pass: which files spell one of a set of names.
+// Recording what the analysis asks.
 
-/** FNV-1a over char codes: identifiers are compared by hash first (a
- * collision only costs a needless parse), by text when a name is not a plain
- * ASCII identifier. */
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h;
-}
+/** Body facts of a function definition, unknown when it was parsed head only. */
+const BODY_FIELDS = ['returns', 'fallsOffEnd', 'bodyIndent', 'bodyIdentifiers', 'hasError'] as const;
 
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
-
-const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Comments, which hold no identifier tree-sitter reports, and what must
- * be read whole so that a `/*` inside is not taken for one: strings,
- * character literals, `#include <…>` paths. */
-const COMMENT_OR_LITERAL = new RegExp(
-  String.raw`("(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?|#[ \t]*include[ \t]*<[^>\n]*>)` +
-    String.raw`|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|\/\*[\s\S]*|\/\/(?:[^\n\\]|\\[\s\S])*`,
-  'g',
-);
-
-/** Sorted, distinct hashes of every word of `text` outside comments: a
- * letter or `_` followed by letters, digits and `_`. Every identifier
- * tree-sitter reports, and every identifier of a macro body, is one of them.
- * Where a word starts right after digits (`0x1fname`), every tail of the run
- * that starts with a letter counts too: how a lexer splits such a run is not
- * this function's to guess. */
-export function wordHashes(source: string): Int32Array {
-  const text = source.includes('/') ? source.replace(COMMENT_OR_LITERAL, '$1 ') : source;
-  const hashes: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isIdentStart(c)) {
-      let h = 0x811c9dc5 | 0;
-      let j = i;
-      let d = c;
-      do {
-        h = Math.imul(h ^ d, 16777619);
-        d = text.charCodeAt(++j);
-      } while (isIdentPart(d));
-      hashes.push(h);
-      i = j;
-    } else if (c >= 48 && c <= 57) {
-      let j = i + 1;
-      while (isIdentPart(text.charCodeAt(j))) j++;
-      for (let k = i + 1; k < j; k++) if (isIdentStart(text.charCodeAt(k))) hashes.push(hashRange(text, k, j));
-      i = j;
-    } else {
-      i++;
-    }
-  }
-  const sorted = Int32Array.from(hashes).sort();
-  let w = 0;
-  for (let r = 0; r < sorted.length; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r];
-  return sorted.slice(0, w);
-}
-
-function hasHash(sorted: Int32Array, h: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
-    if (v === h) return true;
-    if (v < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** Answers "which of these files spell any of these names?" over a fixed set
- * of texts, hashing each text's words once, on first need. */
-export class NameSearch {
-  private readonly hashes = new Map<string, Int32Array>();
-
-  constructor(private readonly textOf: (file: string) => string) {}
-
-  /** Files among `files` whose text spells one of `names` as a word outside
-   * comments (a name that is not a plain ASCII identifier is looked for as a
-   * substring, comments included). (Error recovery makes facts of words in
-   * any position, so nothing narrower than "spells it" is safe.) */
-  filesMentioning(files: Iterable<string>, names: Iterable<string>): string[] {
-    const wanted: number[] = [];
-    const odd: string[] = [];
-    for (const name of names) {
-      if (ASCII_IDENTIFIER.test(name)) wanted.push(hashRange(name, 0, name.length));
-      else if (name) odd.push(name);
-    }
-    if (!wanted.length && !odd.length) return [];
-    const found: string[] = [];
-    for (const file of files) {
-      const text = this.textOf(file);
-      let words = this.hashes.get(file);
-      if (!words) {
-        words = wordHashes(text);
-        this.hashes.set(file, words);
-      }
-      if (wanted.some((h) => hasHash(words, h)) || odd.some((name) => text.includes(name))) found.push(file);
-    }
-    return found;
-  }
-
-  /** Files among `files` that may hold a macro named one of `names`: those
-   * that `#define` it, and those that spell it and have a `#define` with a
-   * comment inside its (continued) line, from which tree-sitter's error
-   * recovery makes macros named after nearby words (`for`, a field name, an
-   * identifier of the next line). */
-  filesDefining(files: Iterable<string>, names: Iterable<string>): string[] {
-    const wanted = [...names];
-    if (!wanted.length) return [];
-    const wantedSet = new Set(wanted);
-    const found: string[] = [];
-    for (const file of files) {
-      let defined = this.defines.get(file);
-      if (!defined) {
-        const text = this.textOf(file);
-        defined = { names: definedNames(text), garbled: GARBLED_DEFINE.test(text) };
-        this.defines.set(file, defined);
-      }
-      if (defined.names.some((name) => wantedSet.has(name)) || (defined.garbled && this.filesMentioning([file], wanted).length)) found.push(file);
-    }
-    return found;
-  }
-
-  private readonly defines = new Map<string, { names: string[]; garbled: boolean }>();
-}
-
-/** A `#define` tree-sitter may not read as written, so that its error
- * recovery names the macro after a later word: one whose logical line
- * (continuations joined) goes on after a block comment (which ends the body
- * early), or that is not followed by a name and a well-formed parameter list. */
-const GARBLED_DEFINE = new RegExp(
-  String.raw`#[ \t]*define(?:[^\n\\]|\\\r?\n|\\[^\n])*?\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/(?:[ \t]|\\\r?\n)*[^\s\\]` +
-    String.raw`|#[ \t]*define(?![ \t]+[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n]|\\\r?\n|\((?:[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*|\.\.\.)[ \t]*(?:,[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*|\.\.\.)[ \t]*)*)?\)))`,
-);
-
-/** tree-sitter reads a directive as `#`, spaces or tabs, then `define`; the
- * name may follow blanks, comments or line continuations. */
-const DEFINE = /#[ \t]*define(?:\s|\\\r?\n|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** The names `text` may define as macros (a superset of tree-sitter's). */
-export function definedNames(text: string): string[] {
-  if (!text.includes('define')) return [];
-  return [...new Set(Array.from(text.matchAll(DEFINE), (m) => m[1]))];
-}
-
-// ---------------------------------------------------------------------------
-// Rounds: parse what may matter, analyze, record what the analysis asked for,
-// parse what that names, until an analysis asks for nothing unparsed.
-//
-// Why this is exact. The analysis reads the files' facts through the project
-// index: `tables` (complete, since every file that may hold a table is parsed
-// first), `includes` (read from the text of every file, parsed or not), and
-// maps keyed by name (functions, prototypes, calls, uses, macros, …). A
-// skipped file contributes nothing to any map; every name the analysis looks
-// up after linking is recorded, and every file that spells it is then parsed.
-// An analysis that looked up only names whose every file was parsed saw
-// exactly what it would have seen with every file parsed, so its result is
-// the result. A name looked up in the `macros` map needs only the files that
-// may hold a macro of that name. Reading a whole map (iterating it) asks for
-// every name: then every file is parsed. The lookups `link()` makes itself
-// (expanding table entries written as macros) happen before anything can be
-// recorded, so they are replayed on the recording index (`relink`).
-
-import type { FileFacts } from '../extract/facts.js';
-import type { ProjectIndex } from '../index/link.js';
-
-export interface RoundsInput<R> {
-  /** Every analyzed file, in analysis order, with its text. */
-  files: { path: string; text: string }[];
-  /** Facts of these files (failed ones come back as empty facts). */
-  extract(files: string[]): Promise<Map<string, FileFacts>>;
-  /** Facts of a file that is not parsed: every field empty (includes are added here). */
-  emptyFacts(file: string): FileFacts;
-  link(facts: FileFacts[]): ProjectIndex;
-  /** Make again, on `index`, every lookup `link()` made while building it
-   * (so that they are recorded); must not change `index`. */
-  relink(index: ProjectIndex): void;
-  /** Everything after linking (check, plan): reads facts through the index,
-   * or from `parsed` (the facts of the parsed files, in analysis order). */
-  analyze(index: ProjectIndex, parsed: FileFacts[]): R;
-}
-
-export interface RoundsResult<R> {
-  /** Facts of every file in analysis order; skipped files have empty facts. */
-  facts: FileFacts[];
-  /** The files that were parsed. */
-  parsed: Set<string>;
-  index: ProjectIndex;
-  result: R;
-  rounds: number;
-}
-
-/** Records the names looked up in the index's maps and the skipped files
- * whose facts were read. */
 class Recorder {
-  /** Names looked up in the `macros` map: only a file that may hold such a macro matters. */
+  /** Names looked up in `functions`: only a file that may define such a function matters. */
+  readonly functionNames = new Set<string>();
+  /** Names looked up in `macros`: only a file that may define such a macro matters. */
   readonly macroNames = new Set<string>();
-  /** Names looked up in any other map: every file that spells one matters. */
+  /** Names looked up in any other map: every part that spells one matters. */
   readonly names = new Set<string>();
+  /** Files whose facts were read other than through the index's maps. */
   readonly files = new Set<string>();
+  /** Functions parsed head only whose body facts were read. */
+  readonly bodies: { file: string; fact: FunctionFact }[] = [];
   everything = false;
   active = false;
   sealed = false;
 
   lookup(map: string, key: unknown): void {
     if (typeof key !== 'string') return;
-    const names = map === 'macros' ? this.macroNames : this.names;
-    // Files that spell a name are a superset of those that may define it as a macro.
+    const names = map === 'macros' ? this.macroNames : map === 'functions' ? this.functionNames : this.names;
     if (this.sealed && !names.has(key) && !this.names.has(key)) {
       throw new Error(`internal: the project index was asked for '${key}' after the analysis ended; with the prefilter, the index may only be read inside analyze() (run with --no-prefilter to compare)`);
     }
@@ -350,6 +82,16 @@ class Recorder {
   readAll(): void {
     if (this.sealed) throw new Error('internal: a project index map was read whole after the analysis ended; with the prefilter, do that inside analyze()');
     if (this.active) this.everything = true;
+  }
+
+  readFacts(file: string, what: string): void {
+    if (this.sealed) throw new Error(`internal: the ${what} of '${file}' were read after the analysis ended; with the prefilter, read them inside analyze()`);
+    if (this.active) this.files.add(file);
+  }
+
+  readBody(file: string, fact: FunctionFact): void {
+    if (this.sealed) throw new Error(`internal: the body of '${fact.name}' in '${file}' was read after the analysis ended; with the prefilter, read it inside analyze()`);
+    if (this.active) this.bodies.push({ file, fact });
   }
 }
 
@@ -408,21 +150,43 @@ class RecordingMap<K, V> extends Map<K, V> {
 
 /** Index fields keyed by file, not by name: complete for every file. */
 const FILE_KEYED = new Set(['files', 'includes']);
-/** Facts of a skipped file that are complete without a parse. */
+/** Facts of a file not parsed that are complete without a parse. */
 const TEXT_FACTS = new Set<PropertyKey>(['file', 'includes']);
+/** Facts of a file parsed in parts that are complete (see FileFacts.partial). */
+const PARTIAL_FACTS = new Set<PropertyKey>(['file', 'includes', 'tables', 'parseErrors', 'partial']);
 
-/** Facts of a skipped file: empty, and any read of them (other than while
- * linking) tells the recorder the file is needed after all. */
-function skippedFacts(facts: FileFacts, recorder: Recorder): FileFacts {
+/** Facts of a file not parsed, or parsed in parts: any read of a fact that
+ * may be missing (other than while linking) tells the recorder the file is
+ * needed whole. */
+function guardedFacts(facts: FileFacts, complete: Set<PropertyKey>, recorder: () => Recorder): FileFacts {
   return new Proxy(facts, {
     get(target, key, receiver) {
-      if (!TEXT_FACTS.has(key) && typeof key === 'string') {
-        if (recorder.sealed) throw new Error(`internal: the facts of '${target.file}' were read after the analysis ended; with the prefilter, read them inside analyze()`);
-        if (recorder.active) recorder.files.add(target.file);
-      }
+      if (!complete.has(key) && typeof key === 'string') recorder().readFacts(target.file, key);
       return Reflect.get(target, key, receiver);
     },
   });
+}
+
+const guarded = new WeakSet<FunctionFact>();
+
+/** Body facts of functions parsed head only tell the recorder when read. */
+function guardBodies(facts: FileFacts, recorder: () => Recorder): void {
+  for (const index of facts.partial?.headsOnly ?? []) {
+    const fact = facts.functions[index];
+    if (guarded.has(fact)) continue;
+    guarded.add(fact);
+    for (const field of BODY_FIELDS) {
+      const value = fact[field];
+      Object.defineProperty(fact, field, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          recorder().readBody(facts.file, fact);
+          return value;
+        },
+      });
+    }
+  }
 }
 
 function wrapIndex(index: ProjectIndex, recorder: Recorder): void {
@@ -432,63 +196,467 @@ function wrapIndex(index: ProjectIndex, recorder: Recorder): void {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Which parts hold what a name asks for.
+
+interface FileState {
+  path: string;
+  text: string;
+  outline?: Outline;
+  /** What is parsed so far (undefined: nothing, the file is skipped). */
+  parsed?: Parts;
+  facts?: FileFacts;
+  /** A parse of this file is under way; `later` is what it was asked for meanwhile. */
+  busy?: boolean;
+  later?: Parts;
+  /** Its tables were looked at for guesses (see `guess`). */
+  guessed?: boolean;
+}
+
+type Add = (file: FileState, parts: Parts) => void;
+
+/** Where the parts that may define a function or a macro, or spell a name,
+ * are. Files join as they are outlined; a name is answered once, over the
+ * files known then and over each file that joins later. */
+class Definers {
+  /** Function name hash → (file, item, whether in the item's body) triples,
+   * from function heads and nested-function candidates. */
+  private readonly functions = new Map<number, [FileState, number, boolean][]>();
+  /** Macro name → (file, define index) pairs. */
+  private readonly macros = new Map<string, [FileState, number][]>();
+  /** Word → `#define`s that spell it among those tree-sitter may name after another word of their line. */
+  private readonly garbled = new Map<string, [FileState, number][]>();
+  /** Files whose outline cannot be trusted: for them, spelling a name is enough. */
+  private readonly unsure: FileState[] = [];
+  private readonly files: FileState[] = [];
+  /** The names asked so far, by the kind of fact asked for. */
+  private readonly asked = { functions: new Set<string>(), macros: new Set<string>(), names: new Set<string>() };
+  private readonly askedFunctionHashes = new Set<number>();
+  /** Names asked for that are not identifiers (looked for anywhere in a file). */
+  private readonly askedOddly: string[] = [];
+
+  /** A file outlined: index it, and answer for it what was asked before. */
+  addFile(file: FileState, add: Add): void {
+    this.files.push(file);
+    const outline = file.outline!;
+    if (outline.unsure !== undefined) {
+      this.unsure.push(file);
+      for (const name of this.asked.functions) this.unsureDefinitions(file, name, 'functions', add);
+      for (const name of this.asked.macros) this.unsureDefinitions(file, name, 'macros', add);
+    } else {
+      const heads = outline.heads;
+      const parts = noParts();
+      for (let k = 0; k < heads.length; k += 2) {
+        push(this.functions, heads[k], [file, heads[k + 1], false]);
+        if (this.askedFunctionHashes.has(heads[k])) parts.heads.add(heads[k + 1]);
+      }
+      for (let k = 0; k < outline.nested.length; k += 2) {
+        const name = outline.nested[k + 1] as string;
+        push(this.functions, wordHash(name), [file, outline.nested[k] as number, true]);
+        if (this.asked.functions.has(name)) parts.items.add(outline.nested[k] as number);
+      }
+      outline.defines.forEach((define, k) => {
+        push(this.macros, define.name, [file, k]);
+        if (this.asked.macros.has(define.name)) parts.defines.add(k);
+        if (!define.garbled) return;
+        for (const word of new Set(file.text.slice(define.start, define.end).match(WORDS))) {
+          push(this.garbled, word, [file, k]);
+          if (this.asked.macros.has(word)) parts.defines.add(k);
+        }
+      });
+      if (!isEmpty(parts)) add(file, parts);
+    }
+    for (const name of this.asked.names) this.spelling(file, name, add);
+    for (const name of this.askedOddly) this.anywhere(file, name, add);
+  }
+
+  /** The parts that may define a function named `name`; false if asked before. */
+  function(name: string, add: Add): boolean {
+    if (this.asked.functions.has(name)) return false;
+    this.asked.functions.add(name);
+    if (!ASCII_IDENTIFIER.test(name)) {
+      this.askedOddly.push(name);
+      for (const file of this.files) this.anywhere(file, name, add);
+      return true;
+    }
+    const h = wordHash(name);
+    this.askedFunctionHashes.add(h);
+    for (const [file, item, inBody] of this.functions.get(h) ?? []) {
+      const parts = noParts();
+      // A head names the function it defines; a nested candidate sits in the body.
+      if (inBody) parts.items.add(item);
+      else parts.heads.add(item);
+      add(file, parts);
+    }
+    for (const file of this.unsure) this.unsureDefinitions(file, name, 'functions', add);
+    return true;
+  }
+
+  /** The parts that may define a macro named `name`; false if asked before. */
+  macro(name: string, add: Add): boolean {
+    if (this.asked.macros.has(name)) return false;
+    this.asked.macros.add(name);
+    if (!ASCII_IDENTIFIER.test(name)) {
+      this.askedOddly.push(name);
+      for (const file of this.files) this.anywhere(file, name, add);
+      return true;
+    }
+    for (const [file, k] of this.macros.get(name) ?? []) {
+      const parts = noParts();
+      parts.defines.add(k);
+      add(file, parts);
+    }
+    for (const file of this.unsure) this.unsureDefinitions(file, name, 'macros', add);
+    // tree-sitter's error recovery can name a garbled `#define` after another word of its line.
+    for (const [file, k] of this.garbled.get(name) ?? []) {
+      const parts = noParts();
+      parts.defines.add(k);
+      add(file, parts);
+    }
+    return true;
+  }
+
+  /** The parts that spell `name` (for the other maps: prototypes, calls, uses, macroRefs). */
+  spelled(name: string, add: Add): void {
+    if (this.asked.names.has(name)) return;
+    this.asked.names.add(name);
+    for (const file of this.files) this.spelling(file, name, add);
+  }
+
+  private spelling(file: FileState, name: string, add: Add): void {
+    if (!ASCII_IDENTIFIER.test(name)) this.anywhere(file, name, add);
+    else if (mayHaveWord(file.outline!.words, wordHash(name))) add(file, partsSpelling(file.outline!, file.text, name));
+  }
+
+  /** A file whose outline is unsure is asked for its definitions of the name. */
+  private unsureDefinitions(file: FileState, name: string, kind: 'functions' | 'macros', add: Add): void {
+    if (!ASCII_IDENTIFIER.test(name) || !mayHaveWord(file.outline!.words, wordHash(name))) return;
+    const parts = noParts();
+    parts[kind].add(name);
+    add(file, parts);
+  }
+
+  /** A name that is no plain identifier (a MISSING node's '', say): any file that holds it as text. */
+  private anywhere(file: FileState, name: string, add: Add): void {
+    if (!name || file.text.includes(name)) add(file, whole());
+  }
+}
+
+/** Words, and every tail of a number run that starts with a letter (`0x1fname`). */
+const WORDS = /[A-Za-z_][A-Za-z0-9_]*|(?<=[0-9][A-Za-z0-9_]*)[A-Za-z_][A-Za-z0-9_]*/g;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function whole(): Parts {
+  const parts = noParts();
+  parts.whole = true;
+  return parts;
+}
+
+// ---------------------------------------------------------------------------
+// Rounds: parse what may matter, analyze, record what the analysis asked for,
+// parse what that names, until an analysis asks for nothing unparsed.
+
+export interface ExtractRequest {
+  file: string;
+  want: Want;
+}
+
+export interface RoundsInput<R> {
+  /** Every analyzed file, in analysis order, with its text. */
+  files: { path: string; text: string }[];
+  /** Facts for these requests (a failed file comes back with empty facts). */
+  extract(requests: ExtractRequest[]): Promise<Map<string, { facts?: FileFacts }>>;
+  /** Facts of a file that is not parsed: every field empty (includes are added here). */
+  emptyFacts(file: string): FileFacts;
+  link(facts: FileFacts[], options: LinkOptions): ProjectIndex;
+  /** Everything after linking (check, plan): reads facts through the index,
+   * or from `parsed` (the facts of the parsed files, in analysis order). */
+  analyze(index: ProjectIndex, parsed: FileFacts[]): R;
+  /** Stretches of files whose facts and parse errors `result` relies on
+   * beyond what it looked up by name: a finding's definition (all of it),
+   * the text a fix edits (its parse errors decide whether the fix stands). */
+  required(result: R): Iterable<{ file: string; range: Range }>;
+  /** Whether the analysis may read a whole map (then a first analysis with
+   * nothing parsed finds out, and every file is parsed whole at once);
+   * default true. A run that cannot need it saves that analysis. */
+  probe?: boolean;
+}
+
+export interface RoundsResult<R> {
+  /** Facts of every file in analysis order, as the analysis saw them
+   * (skipped files have empty facts; facts that may be missing cannot be
+   * read any more). */
+  facts: FileFacts[];
+  /** The facts of the parsed files, in analysis order, to read what
+   * `FileFacts.partial` says is complete (reports of unparsable regions). */
+  parsedFacts: FileFacts[];
+  /** The files that were parsed (whole or in parts). */
+  parsed: Set<string>;
+  index: ProjectIndex;
+  result: R;
+  rounds: number;
+  /** Bytes parsed, for the curious. */
+  parsedBytes: number;
+}
+
 export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsResult<R>> {
-  const textOf = new Map(input.files.map((f) => [f.path, f.text]));
-  const search = new NameSearch((file) => textOf.get(file)!);
-  const parsed = new Map<string, FileFacts>();
-  const searched = new Set<string>();
-  const unparsed = () => input.files.map((f) => f.path).filter((p) => !parsed.has(p));
-  const parse = async (files: string[]) => {
-    for (const [file, facts] of await input.extract(files)) parsed.set(file, facts);
-  };
-  const searchedMacros = new Set<string>();
-  const includesCache = new Map<string, string[]>();
-  /** Files that spell names not searched for before. */
-  const mentioning = (names: Iterable<string>): string[] => {
-    const fresh = [...names].filter((n) => !searched.has(n));
-    for (const n of fresh) searched.add(n);
-    return fresh.length ? search.filesMentioning(unparsed(), fresh) : [];
-  };
-  /** Files that may define macros not searched for before. */
-  const defining = (names: Iterable<string>): string[] => {
-    const fresh = [...names].filter((n) => !searchedMacros.has(n) && !searched.has(n));
-    for (const n of fresh) searchedMacros.add(n);
-    return fresh.length ? search.filesDefining(unparsed(), fresh) : [];
+  const files: FileState[] = input.files.map((f) => ({ path: f.path, text: f.text }));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  let recorder = new Recorder();
+  const current = () => recorder;
+  let parsedBytes = 0;
+
+  /** Keep what a parse gave: `wanted` is what the file now has parsed;
+   * `added`, when set, the ranges of a parse of more parts that joins the
+   * facts known. */
+  const take = (file: FileState, got: { facts?: FileFacts } | undefined, wanted: Parts, added?: number[]) => {
+    let facts = got?.facts;
+    if (!facts) return;
+    if (!facts.partial) wanted = whole(); // a parse of parts that did not hold up came back whole
+    else if (added && file.facts?.partial) facts = mergeFacts(file.facts, facts);
+    // Facts of parts come without their includes (see extract/tasks.ts).
+    if (facts.partial) facts.includes = file.outline!.includes;
+    file.parsed = wanted;
+    file.facts = facts;
+    guardBodies(facts, current);
   };
 
-  // Tables, and `fpcast: ignore` comments (every one is reported, used or not).
-  let toParse = input.files.filter((f) => mayHoldTable(f.text) || f.text.includes(SUPPRESSION_WORD)).map((f) => f.path);
-  let rounds = 0;
-  for (let probe = true; ; probe = false) {
-    if (!probe && toParse.length) await parse(toParse);
-    // The first round runs before any parse: a rule that reads a whole map
-    // (every prototype, say) then needs every file, and they are parsed in one go.
-    rounds++;
-    const recorder = new Recorder();
-    const facts = input.files.map(({ path, text }) => {
-      const known = parsed.get(path);
-      if (known) return known;
-      const empty = input.emptyFacts(path);
-      empty.includes = includesCache.get(path) ?? includesCache.set(path, includesOf(text)).get(path)!;
-      return skippedFacts(empty, recorder);
+  /** Parses under way (each settles when its files and what they were
+   * asked for meanwhile are parsed). */
+  const underway = new Set<Promise<void>>();
+  let afterTake: ((file: FileState) => void) | undefined;
+
+  /** Parse what `wants` adds to each file; a file being parsed gets it after. */
+  const parse = (wants: Map<FileState, Parts>): void => {
+    const requests: ExtractRequest[] = [];
+    const targets: { file: FileState; parts: Parts; ranges: PartRanges }[] = [];
+    for (const [file, parts] of wants) {
+      if (file.busy) {
+        file.later = file.later ? (merge(file.later, parts), file.later) : parts;
+        continue;
+      }
+      // Only what is new is parsed; a file parsed in parts may need whole.
+      const more = parts.whole || !file.parsed ? parts : partsToAdd(file.outline!, file.parsed, parts, file.facts?.partial?.ranges ?? []);
+      const ranges = partRanges(file.outline!, more);
+      // A file whose parts did not parse alone is read from its whole tree (which its worker keeps).
+      if (ranges !== 'whole' && file.facts?.partial?.parsedWhole) ranges.parseWhole = true;
+      if (ranges !== 'whole' && !ranges.ranges.length && !ranges.functions && !ranges.macros) {
+        // Nothing to parse (a file wanted for its comments only).
+        file.parsed = parts;
+        file.facts ??= { ...input.emptyFacts(file.path), includes: file.outline!.includes, partial: { headsOnly: [], ranges: [] } };
+        continue;
+      }
+      file.busy = true;
+      targets.push({ file, parts: ranges === 'whole' ? whole() : parts, ranges });
+      requests.push({ file: file.path, want: ranges });
+      parsedBytes += ranges === 'whole' ? file.text.length : bytesIn(ranges.ranges);
+    }
+    if (!requests.length) return;
+    const done = input.extract(requests).then((got) => {
+      underway.delete(done);
+      const again = new Map<FileState, Parts>();
+      for (const { file, parts, ranges } of targets) {
+        file.busy = false;
+        take(file, got.get(file.path), parts, ranges === 'whole' ? undefined : ranges.ranges);
+        afterTake?.(file);
+        if (file.later) again.set(file, file.later);
+        file.later = undefined;
+      }
+      if (again.size) parse(again);
     });
-    const index = input.link(facts);
+    underway.add(done);
+  };
+
+  /** Until every parse asked for is done. */
+  const settle = async () => {
+    while (underway.size) await Promise.all([...underway]);
+  };
+
+  const definers = new Definers();
+
+  /** Wants, added to as `add` is called (nothing a file has parsed already). */
+  const collector = () => {
+    const wants = new Map<FileState, Parts>();
+    const add: Add = (file, parts) => {
+      if (file.parsed && !addsTo(file.parsed, parts)) return;
+      const want = wants.get(file) ?? (file.parsed ? clone(file.parsed) : noParts());
+      merge(want, parts);
+      wants.set(file, want);
+    };
+    return { wants, add };
+  };
+
+  /** Add what `names` may need, as functions and as macros, and what the
+   * macros they name need in turn: a macro fetched for an entry is expanded
+   * next, and the expansion asks for the functions and macros its body names. */
+  const fetchNames = (names: Iterable<string>, wants: Map<FileState, Parts>, add: Add) => {
+    let macros: string[] = [];
+    for (const name of names) {
+      definers.function(name, add);
+      if (definers.macro(name, add)) macros.push(name);
+    }
+    const read = new Set<string>();
+    while (macros.length) {
+      const spoken = new Set<string>();
+      for (const [file, want] of wants) {
+        for (const k of want.defines) {
+          const key = `${file.path}\0${k}`;
+          if (file.parsed?.defines.has(k) || read.has(key)) continue;
+          read.add(key);
+          const define = file.outline!.defines[k];
+          for (const word of file.text.slice(define.start, define.end).match(WORDS) ?? []) spoken.add(word);
+        }
+      }
+      macros = [];
+      for (const name of spoken) {
+        definers.function(name, add);
+        if (definers.macro(name, add)) macros.push(name);
+      }
+    }
+  };
+
+  // Guesses that save rounds (parsing more never changes an answer): a table
+  // names the functions and macros the analysis of its entries asks for.
+  // They are fetched as soon as the table is parsed, while other files are.
+  const guess = (file: FileState) => {
+    if (file.guessed || !file.facts?.tables.length) return;
+    file.guessed = true;
+    const names = new Set<string>();
+    for (const table of file.facts.tables) {
+      for (const entry of table.entries) {
+        if (entry.macro) names.add(entry.macro.name);
+        for (const value of Object.values(entry.fields)) {
+          if (!value.text.startsWith('"')) for (const word of value.text.match(WORDS) ?? []) names.add(word);
+        }
+      }
+    }
+    const { wants, add } = collector();
+    fetchNames(names, wants, add);
+    parse(wants);
+  };
+
+  // The probe: a rule that reads a whole map (every prototype, say) needs
+  // every file, and then they are parsed whole in one go.
+  // Lookups are recorded from the expansion of macro entries on (link's own lookups).
+  const record = (index: ProjectIndex) => {
     wrapIndex(index, recorder);
     recorder.active = true;
-    input.relink(index);
-    const result = input.analyze(index, input.files.filter((f) => parsed.has(f.path)).map((f) => parsed.get(f.path)!));
+  };
+  let rounds = 0;
+  if (input.probe !== false) {
+    rounds++;
+    const facts = files.map((f) => guardedFacts(input.emptyFacts(f.path), TEXT_FACTS, current));
+    const index = input.link(facts, { beforeExpansion: record });
+    input.analyze(index, []);
     recorder.active = false;
-    if (probe) {
-      if (recorder.everything) toParse = unparsed();
-      continue;
-    }
-    // A whole map read, or a name no text can show (a MISSING identifier's ''): every file.
-    if (recorder.everything || recorder.names.has('') || recorder.macroNames.has('')) toParse = unparsed();
-    else toParse = [...new Set([...mentioning(recorder.names), ...defining(recorder.macroNames), ...[...recorder.files].filter((f) => !parsed.has(f))])];
-    if (!toParse.length) {
-      // With files skipped, a late question could get an incomplete answer: make it fail loudly instead.
-      recorder.sealed = parsed.size < input.files.length;
-      return { facts, parsed: new Set(parsed.keys()), index, result, rounds };
-    }
   }
+  if (recorder.everything) {
+    for (const file of files) file.outline = emptyOutline();
+    parse(new Map(files.map((file) => [file, whole()])));
+    await settle();
+  } else {
+    // Outlines, made here while the workers parse what they show: the items
+    // that may hold a table, and files with `fpcast: ignore` comments (which
+    // are reported used or not, so their files count as parsed). The main
+    // thread yields now and then, so that guesses from the tables parsed so
+    // far go out to the workers meanwhile.
+    afterTake = guess;
+    let batch = collector();
+    let batchBytes = 0;
+    for (const file of files) {
+      file.outline = outline(file.text);
+      definers.addFile(file, batch.add);
+      const tables = tableParts(file.outline);
+      if (!isEmpty(tables) || file.text.includes(SUPPRESSION_WORD)) batch.add(file, tables);
+      batchBytes += file.text.length;
+      if (batchBytes < FIRST_BATCH) continue;
+      parse(batch.wants);
+      batch = collector();
+      batchBytes = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    parse(batch.wants);
+    for (const file of files) guess(file);
+    await settle();
+    afterTake = undefined;
+  }
+
+  for (;;) {
+    rounds++;
+    recorder = new Recorder();
+    const facts = files.map((file) => {
+      if (file.facts && file.parsed?.whole) return file.facts;
+      if (file.facts) return guardedFacts(file.facts, PARTIAL_FACTS, current);
+      return guardedFacts({ ...input.emptyFacts(file.path), includes: file.outline!.includes }, TEXT_FACTS, current);
+    });
+    const index = input.link(facts, { beforeExpansion: record });
+    const parsedFacts = facts.filter((_, i) => files[i].facts);
+    const result = input.analyze(index, parsedFacts);
+    const required = [...input.required(result)];
+    recorder.active = false;
+
+    const { wants, add } = collector();
+    if (recorder.everything) for (const file of files) add(file, whole());
+    else {
+      for (const name of recorder.functionNames) definers.function(name, add);
+      fetchNames(recorder.macroNames, wants, add);
+      for (const name of recorder.names) definers.spelled(name, add);
+      for (const path of recorder.files) {
+        const file = byPath.get(path);
+        if (file) add(file, whole());
+      }
+      for (const { file: path, range } of required) {
+        const file = byPath.get(path);
+        if (file) add(file, partsAround(file.outline!, range));
+      }
+      for (const { file: path, fact } of recorder.bodies) {
+        const file = byPath.get(path)!;
+        const parts = noParts();
+        const item = file.outline?.unsure === undefined ? itemAt(file.outline!, fact.body.start) : -1;
+        if (item >= 0) parts.items.add(item);
+        // A body asked for must come: if its item gives nothing new, the file does.
+        if (item < 0 || (file.parsed && !addsTo(file.parsed, parts))) parts.whole = true;
+        add(file, parts);
+      }
+    }
+    // Whole wants skip the outline's parts.
+    for (const [file, want] of wants) if (want.whole) wants.set(file, whole());
+    if (!wants.size) {
+      // With files skipped, a late question could get an incomplete answer: make it fail loudly instead.
+      recorder.sealed = files.some((f) => !f.parsed?.whole);
+      return {
+        facts,
+        parsedFacts: files.flatMap((f) => (f.facts ? [f.facts] : [])),
+        parsed: new Set(files.filter((f) => f.facts).map((f) => f.path)),
+        index,
+        result,
+        rounds,
+        parsedBytes,
+      };
+    }
+    parse(wants);
+    await settle();
+  }
+}
+
+function clone(parts: Parts): Parts {
+  return {
+    whole: parts.whole, items: new Set(parts.items), heads: new Set(parts.heads), defines: new Set(parts.defines), spots: new Set(parts.spots),
+    functions: new Set(parts.functions), macros: new Set(parts.macros),
+  };
+}
+
+function bytesIn(ranges: number[]): number {
+  let bytes = 0;
+  for (let k = 0; k < ranges.length; k += 2) bytes += ranges[k + 1] - ranges[k];
+  return bytes;
+}
+
+function emptyOutline(): Outline {
+  return { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [] };
 }

@@ -4,14 +4,17 @@ import Parser from 'tree-sitter';
 import C from 'tree-sitter-c';
 import { includesOf } from '../discover/prefilter.js';
 import { indentOfLine, startsLine } from '../source/source-file.js';
-import type {
-  CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, Range, ReturnFact, UseContext, ValueUseFact,
+import {
+  emptyFacts, type CallFact, type FileFacts, type FunctionFact, type MacroFact, type MacroRefFact, type Range, type ReturnFact,
+  type SignatureFact, type UseContext, type ValueUseFact,
 } from './facts.js';
-import { signatureFact } from './signatures.js';
+import { ownerAt, signatureAt, type Owner } from './signatures.js';
 import { maskMacroElements } from './mask.js';
-import { declaratorIdentifier, rangeOf, type SyntaxNode } from './syntax.js';
+import type { PartRanges } from './parts.js';
+import { declaratorIdentifier, findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
 import { STRUCTS } from '../abi/cpython.js';
-import { tableFacts, tableStructOf } from './tables.js';
+import { tablesAt, tableStructAt } from './tables.js';
+import { gotoField } from './cursor.js';
 
 let parser: Parser | undefined;
 
@@ -23,10 +26,56 @@ export function cParser(): Parser {
   return parser;
 }
 
-/** Parse `text` (Latin-1 decoded bytes, so string offsets are byte offsets). */
-export function parseC(text: string): Parser.Tree {
+/** Parse `text` (Latin-1 decoded bytes, so string offsets are byte offsets),
+ * whole or only `ranges` of it (flat start/end pairs, sorted and disjoint). */
+export function parseC(text: string, ranges?: ArrayLike<number>): Parser.Tree {
+  const masked = maskMacroElements(text, ranges);
   // The default 32 KiB input buffer makes very long files fail to parse.
-  return cParser().parse(maskMacroElements(text), null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  if (!ranges) return cParser().parse(masked, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  const lines = new NewlineIndex(text);
+  const included: Parser.Range[] = [];
+  let longest = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    const start = ranges[k];
+    const end = ranges[k + 1];
+    included.push({ startIndex: start, endIndex: end, startPosition: lines.point(start), endPosition: lines.point(end) });
+    longest = Math.max(longest, end - start);
+  }
+  // Each read returns the rest of the range it starts in, so that a jump to
+  // the next range copies no more than that.
+  let at = 0;
+  const read = (offset: number): string => {
+    if (at * 2 >= ranges.length || offset < ranges[at * 2]) at = 0;
+    while (at * 2 < ranges.length && offset >= ranges[at * 2 + 1]) at++;
+    if (at * 2 >= ranges.length) return '';
+    return masked.slice(offset, ranges[at * 2 + 1]);
+  };
+  const tree = cParser().parse(read, null, { bufferSize: longest + 1, includedRanges: included });
+  // Node texts come from the masked text, as they do for a whole parse.
+  const withText = tree as unknown as { input: unknown; getText: (node: { startIndex: number; endIndex: number }) => string };
+  withText.input = masked;
+  withText.getText = (node) => masked.slice(node.startIndex, node.endIndex);
+  return tree;
+}
+
+/** Offsets → tree-sitter points (rows count `\n` only, as tree-sitter does). */
+class NewlineIndex {
+  private readonly newlines: number[] = [];
+
+  constructor(text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.newlines.push(at);
+  }
+
+  point(offset: number): Parser.Point {
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return { row: lo, column: offset - (lo > 0 ? this.newlines[lo - 1] + 1 : 0) };
+  }
 }
 
 type Cursor = Parser.TreeCursor;
@@ -119,15 +168,23 @@ class Extractor {
   readonly facts: FileFacts;
   /** Function bodies the cursor is inside, innermost last. */
   private readonly scopes: Scope[] = [];
+  /** Offsets of the `{` of bodies not to walk (functions wanted head only). */
+  skipBodies = new Set<number>();
+  /** The ranges wanted, when only some are (flat start/end pairs): what a
+   * skipped body holds of them (a `#define`) is walked. */
+  wanted: number[] = [];
+  /** Functions whose body was not walked. */
+  readonly headsOnly: FunctionFact[] = [];
+  /** The ranges whose facts a selective walk took (flat start/end pairs). */
+  readonly walked: number[] = [];
 
   constructor(
     private readonly text: string,
     file: string,
+    /** The text tree-sitter parsed (see mask.ts): node texts come from it. */
+    private readonly masked: string = text,
   ) {
-    this.facts = {
-      file, functions: [], prototypes: [], tables: [], calls: [], uses: [], macros: [], macroRefs: [],
-      includes: [], parseErrors: [], suppressions: [],
-    };
+    this.facts = emptyFacts(file);
   }
 
   private slice(c: Cursor): string {
@@ -291,10 +348,15 @@ class Extractor {
   }
 
   private functionDefinition(c: Cursor, ctx: WalkContext): void {
-    const node = c.currentNode;
-    const declarator = node.childForFieldName('declarator');
-    const signature = declarator && signatureFact(node, declarator, this.text);
+    const owner = ownerAt(c, this.masked);
+    let signature: SignatureFact | null = null;
+    if (this.gotoField(c, 'declarator')) {
+      signature = signatureAt(c, owner, this.text, this.masked);
+      c.gotoParent();
+    }
     if (!signature || !this.gotoField(c, 'body')) return this.children(c, ctx);
+    // Only a top-level function is read head only: one inside another's body is part of that body.
+    if (!this.scopes.length && this.skipBodies.has(c.startIndex)) return this.headOnly(c, signature);
     const body = this.bodyShape(c);
     c.gotoParent();
     const fact: FunctionFact = {
@@ -305,7 +367,7 @@ class Extractor {
       closeBrace: body.closeBrace,
       bodyIndent: body.indent,
       bodyIdentifiers: [],
-      hasError: node.hasError,
+      hasError: c.currentNode.hasError,
     };
     this.facts.functions.push(fact);
     const scope: Scope = {
@@ -331,6 +393,83 @@ class Extractor {
     } while (c.gotoNextSibling());
     c.gotoParent();
     this.closeScope(scope, ctx.scope);
+  }
+
+  /** A function wanted head only, the cursor on its body: its body facts are
+   * left unknown (see FileFacts.partial); wanted ranges inside the body (a
+   * `#define` there) are walked as they would be at top level. */
+  private headOnly(c: Cursor, signature: SignatureFact): void {
+    const range = { start: c.startIndex, end: c.endIndex };
+    const fact: FunctionFact = {
+      ...signature, body: range, returns: [], fallsOffEnd: true, closeBrace: range.end - 1, bodyIndent: '', bodyIdentifiers: [], hasError: false,
+    };
+    this.facts.functions.push(fact);
+    this.headsOnly.push(fact);
+    if (c.gotoFirstChild()) {
+      do {
+        const type = namedType(c);
+        if (!type || !overlapsAny(this.wanted, c.startIndex, c.endIndex)) continue;
+        this.walked.push(c.startIndex, c.endIndex);
+        this.walk(c, TOP, type);
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    c.gotoParent();
+  }
+
+  /** The top-level nodes that overlap `this.wanted` (looking inside the
+   * conditionals, `extern "C"` blocks and error nodes that hold top-level
+   * items), walked as a walk of the whole tree walks them, the ranges walked
+   * noted in `this.walked`. */
+  walkSelected(c: Cursor): void {
+    if (!c.gotoFirstChild()) return;
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      const start = c.startIndex;
+      const end = c.endIndex;
+      if (!overlapsAny(this.wanted, start, end)) continue;
+      if (CONTAINERS.has(type)) {
+        const field = fieldOf(c);
+        if (field !== 'condition' && field !== 'name') this.walkSelected(c);
+        continue;
+      }
+      const body = type === 'function_definition' ? this.skippedBody(c) : undefined;
+      if (body) this.walked.push(start, body.start + 1, body.end - 1, end);
+      else this.walked.push(start, end);
+      this.walk(c, TOP, type);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  /** The head of every function definition that overlaps one of `regions`
+   * (sorted) and is not known yet: what a report of an unparsable region names. */
+  headsAround(tree: Parser.Tree, regions: Range[]): void {
+    if (!regions.length) return;
+    const known = new Set(this.facts.functions.map((f) => f.range.start));
+    for (const node of functionNodesIn(tree)) {
+      if (known.has(node.startIndex) || !overlapsSorted(regions, node.startIndex, node.endIndex)) continue;
+      const body = node.childForFieldName('body');
+      const cursor = node.walk();
+      const owner = ownerAt(cursor, this.masked);
+      const signature = gotoField(cursor, 'declarator') ? signatureAt(cursor, owner, this.text, this.masked) : null;
+      if (!signature || !body) continue;
+      const fact: FunctionFact = {
+        ...signature, body: rangeOf(body), returns: [], fallsOffEnd: true, closeBrace: body.endIndex - 1, bodyIndent: '', bodyIdentifiers: [], hasError: false,
+      };
+      this.facts.functions.push(fact);
+      this.headsOnly.push(fact);
+      known.add(node.startIndex);
+      this.walked.push(node.startIndex, body.startIndex + 1, body.endIndex - 1, node.endIndex);
+    }
+  }
+
+  /** The body of the function definition under the cursor, when it is one to skip. */
+  private skippedBody(c: Cursor): Range | undefined {
+    if (!this.skipBodies.size || !this.gotoField(c, 'body')) return undefined;
+    const body = { start: c.startIndex, end: c.endIndex };
+    c.gotoParent();
+    return this.skipBodies.has(body.start) ? body : undefined;
   }
 
   /** The body is walked: fill in what it collected, drop uses and calls of locals. */
@@ -372,15 +511,14 @@ class Extractor {
 
   private declaration(c: Cursor, ctx: WalkContext): void {
     if (this.mayBeTable(c)) {
-      const node = c.currentNode;
-      const layout = tableStructOf(node);
+      const layout = tableStructAt(c, this.masked);
       if (layout) {
-        this.facts.tables.push(...tableFacts(node, layout, this.text, ctx.inFunction));
+        this.facts.tables.push(...tablesAt(c, layout, this.text, this.masked, ctx.inFunction));
         return this.scanChildren(c);
       }
     }
     if (!c.gotoFirstChild()) return;
-    let node: SyntaxNode | undefined;
+    let owner: Owner | undefined;
     let index = -1;
     do {
       index++;
@@ -392,14 +530,13 @@ class Extractor {
         this.fieldChild(c, 'value', { ...ctx, context: 'initializer', field: undefined });
       } else {
         if (this.mayBeFunctionDeclarator(c)) {
-          if (!node) {
+          if (!owner) {
             c.gotoParent();
-            node = c.currentNode;
+            owner = ownerAt(c, this.masked);
             c.gotoFirstChild();
             for (let i = 0; i < index; i++) c.gotoNextSibling();
           }
-          const declarator = c.currentNode;
-          const signature = signatureFact(node, declarator, this.text);
+          const signature = signatureAt(c, owner, this.text, this.masked);
           if (signature) this.facts.prototypes.push(signature);
         }
         this.scan(c, type);
@@ -615,18 +752,214 @@ class Extractor {
   }
 }
 
-/** Extract the facts of one file from its (Latin-1 decoded) text. */
-export function extractFacts(file: string, text: string): FileFacts {
+/** Extract the facts of one file from its (Latin-1 decoded) text: of the
+ * whole file, or of the parts given (see parts.ts). Parts are parsed alone,
+ * unless `parseWhole` says or their parse shows that tree-sitter does not
+ * read them as the outline promised: then the file is parsed whole (by
+ * `wholeTree`, which may keep trees) and the parts' facts are taken from
+ * that tree, with every top-level node around an unparsable region. */
+export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
+  if (parts === 'whole') return extractWhole(file, text, options.includes);
+  return (!parts.parseWhole && extractParts(file, text, parts, options.includes)) || extractFromWhole(file, text, parts, (options.wholeTree ?? parseC)(text), options.includes);
+}
+
+export interface ExtractOptions {
+  /** The parse of the whole file (default: parse it now); a caller may keep trees. */
+  wholeTree?: (text: string) => Parser.Tree;
+  /** The file's `#include "…"` paths, when known already (see includesOf). */
+  includes?: string[];
+}
+
+function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, includes?: string[]): FileFacts | undefined {
+  let extractor = new Extractor(text, file);
+  let facts = extractor.facts;
+  if (ranges.length) {
+    const tree = parseC(text, ranges);
+    extractor = new Extractor(text, file, maskedOf(tree));
+    facts = extractor.facts;
+    if (tree.rootNode.hasError) {
+      // An error inside a `#define` standing alone is the error a whole parse
+      // has there; one anywhere else may not be.
+      const errors = errorRegions(tree);
+      if (!errors.every((e) => within(e, defines))) return undefined;
+      facts.parseErrors = errors;
+    }
+    extractor.walk(tree.walk(), TOP);
+  }
+  // Every head came out as its function's definition, body and all.
+  const heads: FunctionFact[] = [];
+  const byBody = new Map(facts.functions.map((f) => [f.body.start, f]));
+  for (let k = 0; k < bodies.length; k += 2) {
+    const fact = byBody.get(bodies[k]);
+    if (!fact || fact.body.end !== bodies[k + 1] + 1) return undefined;
+    heads.push(fact);
+  }
+  return partialFacts(facts, heads, ranges, text, false, includes);
+}
+
+function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges, 'whole'>, tree: Parser.Tree, includes?: string[]): FileFacts {
+  const extractor = new Extractor(text, file, maskedOf(tree));
+  const facts = extractor.facts;
+  facts.parseErrors = errorsOf(tree);
+  for (let k = 0; k < parts.bodies.length; k += 2) extractor.skipBodies.add(parts.bodies[k]);
+  const wanted = [...parts.ranges];
+  // Definitions asked for by name: the function, the macro's directive.
+  if (parts.functions?.length || parts.macros?.length) {
+    const defined = definitionsIn(tree);
+    // (Whole: a file whose outline is unsure is rare, and a function read head
+    // only there could not be told apart from its neighbours when its body is asked for.)
+    for (const name of parts.functions ?? []) for (const def of defined.functions.get(name) ?? []) wanted.push(def.start, def.end);
+    for (const name of parts.macros ?? []) for (const def of defined.macros.get(name) ?? []) wanted.push(def.start, def.end);
+  }
+  extractor.wanted = mergeFlat(wanted);
+  extractor.walkSelected(tree.walk());
+  // The functions around an unparsable region, which a report of it names
+  // (once: a later look at the same tree keeps those it gave).
+  if (!aroundGiven.has(tree)) {
+    aroundGiven.add(tree);
+    extractor.headsAround(tree, facts.parseErrors);
+  }
+  facts.functions.sort((a, b) => a.range.start - b.range.start);
+  return partialFacts(facts, extractor.headsOnly, mergeFlat(extractor.walked), text, true, includes);
+}
+
+/** Facts of parts: head-only functions get the same placeholder body facts
+ * whichever way they were parsed (their guards stop anyone reading them). */
+function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[], text: string, parsedWhole: boolean, includes?: string[]): FileFacts {
+  for (const fact of heads) {
+    fact.returns = [];
+    fact.fallsOffEnd = true;
+    fact.bodyIndent = '';
+    fact.bodyIdentifiers = [];
+    fact.hasError = false;
+  }
+  const headSet = new Set(heads);
+  facts.includes = includes ?? includesOf(text);
+  facts.partial = { headsOnly: facts.functions.flatMap((f, i) => (headSet.has(f) ? [i] : [])), ranges };
+  if (parsedWhole) facts.partial.parsedWhole = true;
+  return facts;
+}
+
+function extractWhole(file: string, text: string, includes?: string[]): FileFacts {
   const tree = parseC(text);
-  const extractor = new Extractor(text, file);
+  const extractor = new Extractor(text, file, maskedOf(tree));
   extractor.walk(tree.walk(), TOP);
   const facts = extractor.facts;
   // Includes come from the text, as the preprocessor sees them (tree-sitter
   // misses those inside initializers), so that they are the same whether a
   // file is parsed or skipped by the prefilter.
-  facts.includes = includesOf(text);
+  facts.includes = includes ?? includesOf(text);
   facts.parseErrors = tree.rootNode.hasError ? errorRegions(tree) : [];
   return facts;
+}
+
+/** The text a tree was parsed from (see parseC). */
+const maskedOf = (tree: Parser.Tree): string => (tree as unknown as { input: string }).input;
+
+/** Top-level nodes that hold top-level items (a selection looks inside them). */
+const CONTAINERS = new Set([
+  'translation_unit', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification',
+  'declaration_list', 'ERROR',
+]);
+
+/** Whether `[start, end)` overlaps one of `regions` (sorted, disjoint; a zero-width region counts as one character). */
+function overlapsSorted(regions: Range[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const region = regions[mid];
+    if (Math.max(region.end, region.start + 1) <= start) lo = mid + 1;
+    else if (region.start >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Whether `[start, end)` (a zero-width node counts as one character) overlaps one of `ranges` (flat, sorted, disjoint). */
+function overlapsAny(ranges: number[], start: number, end: number): boolean {
+  const stop = Math.max(end, start + 1);
+  // The first range that ends after `start`.
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid * 2 + 1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length / 2 && ranges[lo * 2] < stop;
+}
+
+const errorsOfTree = new WeakMap<Parser.Tree, Range[]>();
+/** Trees whose functions around unparsable regions were extracted already. */
+const aroundGiven = new WeakSet<Parser.Tree>();
+
+function errorsOf(tree: Parser.Tree): Range[] {
+  let known = errorsOfTree.get(tree);
+  if (!known) errorsOfTree.set(tree, (known = tree.rootNode.hasError ? errorRegions(tree) : []));
+  return known;
+}
+
+interface Definitions {
+  functions: Map<string, { start: number; end: number; body?: Range }[]>;
+  macros: Map<string, Range[]>;
+}
+
+const functionNodesOfTree = new WeakMap<Parser.Tree, SyntaxNode[]>();
+
+/** Every function definition of a tree, in document order (worked out once per tree). */
+function functionNodesIn(tree: Parser.Tree): SyntaxNode[] {
+  let known = functionNodesOfTree.get(tree);
+  if (!known) functionNodesOfTree.set(tree, (known = tree.rootNode.descendantsOfType('function_definition')));
+  return known;
+}
+
+const definitionsOfTree = new WeakMap<Parser.Tree, Definitions>();
+
+/** Where a tree defines functions and macros, by the name the extractor
+ * would give them (worked out once per tree). */
+function definitionsIn(tree: Parser.Tree): Definitions {
+  let known = definitionsOfTree.get(tree);
+  if (known) return known;
+  known = { functions: new Map(), macros: new Map() };
+  for (const node of tree.rootNode.descendantsOfType(['function_definition', 'preproc_def', 'preproc_function_def'])) {
+    if (node.type === 'function_definition') {
+      const name = findFunctionDeclarator(node.childForFieldName('declarator'))?.name.text;
+      if (name === undefined) continue;
+      const body = node.childForFieldName('body');
+      const def = { start: node.startIndex, end: node.endIndex, ...(body ? { body: rangeOf(body) } : {}) };
+      const list = known.functions.get(name);
+      if (list) list.push(def);
+      else known.functions.set(name, [def]);
+    } else {
+      const name = node.childForFieldName('name')?.text;
+      if (name === undefined) continue;
+      const list = known.macros.get(name);
+      if (list) list.push(rangeOf(node));
+      else known.macros.set(name, [rangeOf(node)]);
+    }
+  }
+  definitionsOfTree.set(tree, known);
+  return known;
+}
+
+/** Sorted flat ranges with overlapping or touching ones joined. */
+function mergeFlat(flat: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [start, end] of pairs) {
+    if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
+    else out.push(start, end);
+  }
+  return out;
+}
+
+/** Whether `range` lies inside one of `ranges` (flat start/end pairs). */
+function within(range: Range, ranges: number[]): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] <= range.start && range.end <= ranges[k + 1]) return true;
+  return false;
 }
 
 function mergeRanges(ranges: Range[]): Range[] {

@@ -172,4 +172,28 @@ export interface FileFacts {
   parseErrors: Range[];
   /** Comments that look like `fpcast: ignore` suppressions. */
   suppressions: { range: Range; rules: string[] | 'all' }[];
+  /** Set when only parts of the file were parsed (see extract/parts.ts):
+   * every list then holds the facts of those parts only — the rounds of
+   * discover/prefilter.ts parse what the index is asked about — except
+   * `tables` (every item that may hold one is parsed). `parseErrors` holds
+   * only errors inside `#define`s parsed on their own, which a whole parse
+   * has alike (a parse of parts with an error anywhere else is redone
+   * whole, see `parsedWhole`); errors inside bodies and items left out are
+   * not known. */
+  partial?: {
+    /** Indexes into `functions` of definitions parsed without their body,
+     * whose body facts (`returns`, `fallsOffEnd`, `bodyIndent`,
+     * `bodyIdentifiers`, `hasError`) are therefore unknown. */
+    headsOnly: number[];
+    /** The parts these facts are of (flat start/end pairs, sorted). */
+    ranges: number[];
+    /** Set when the file was parsed whole (only parts of it read): then
+     * `parseErrors` is complete. */
+    parsedWhole?: true;
+  };
+}
+
+/** The facts of a file with nothing in it. */
+export function emptyFacts(file: string): FileFacts {
+  return { file, functions: [], prototypes: [], tables: [], calls: [], uses: [], macros: [], macroRefs: [], includes: [], parseErrors: [], suppressions: [] };
 }

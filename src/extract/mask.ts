@@ -7,133 +7,145 @@
 // and its lines, so every offset and row stays right; only initializer lists
 // are touched, and only where an element is followed by another without a
 // comma (a syntax error as written). The masked text is parsed, never written.
+//
+// Only the parts of a file that are parsed need masking: given ranges (which
+// must begin and end between top-level items, or be the head of a function
+// whose body is left out), the commas found in them are those a pass over the
+// whole text finds there.
 
-type Kind = 'init' | 'block';
+const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
+  LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, BACKSLASH = 92,
+  LBRACE = 123, RBRACE = 125;
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT = /[A-Za-z0-9_]/;
+/** Token kinds other than a punctuation character (which is its own code). */
+const IDENT = -1;
+const NUMBER = -2;
+const NONE = -3;
+
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= D0 && c <= D9);
+const isNumberPart = (c: number) => isIdentPart(c) || c === DOT;
 
 /** Element state inside one initializer list. */
-type State = 'start' | 'name' | 'call' | 'other';
+const enum State {
+  START, NAME, CALL, OTHER,
+}
 
-export function maskMacroElements(text: string): string {
-  if (!text.includes('{')) return text;
-  const commas: number[] = [];
-  // level 1 is the list right after `=`: where a table's entries (or a struct's
-  // fields) sit and where macro elements appear; nested lists are left alone.
-  const stack: { kind: Kind; state: State; level: number }[] = [];
-  let prev = ''; // the previous significant token
-  let gapStart = 0; // where the blanks and comments before the current token begin
-  const blanks: number[] = []; // offsets of spaces/tabs (outside comments) in the current gap
+interface List {
+  init: boolean;
+  state: State;
+  /** 1 is the list right after `=`: where a table's entries (or a struct's
+   * fields) sit and where macro elements appear; nested lists are left alone. */
+  level: number;
+}
 
-  const n = text.length;
-  let i = 0;
-  const atLineStart = (at: number) => {
-    for (let j = at - 1; j >= 0; j--) {
-      const c = text[j];
-      if (c === '\n' || c === '\r') return true;
-      if (c !== ' ' && c !== '\t') return false;
-    }
-    return true;
-  };
+class Masker {
+  readonly commas: number[] = [];
+  private readonly stack: List[] = [];
+  private prev = NONE;
+  /** Offset of the last space or tab (outside comments) since the previous token, or -1. */
+  private lastBlank = -1;
 
-  /** A comma into the gap before the token at `at`, if the gap has a blank. */
-  const insertComma = () => {
-    const at = blanks[blanks.length - 1];
-    if (at !== undefined) commas.push(at);
-  };
+  constructor(private readonly text: string) {}
 
-  const token = (text_: string, start: number) => {
-    const top = stack[stack.length - 1];
-    if (top?.kind === 'init' && top.level === 1) {
-      const startsElement = text_ === '{' || IDENT_START.test(text_[0]) || text_ === '"' || text_ === '.' || text_ === '&' || text_ === '(';
-      if ((top.state === 'name' && (text_ === '{' || IDENT_START.test(text_[0]))) || (top.state === 'call' && startsElement && text_ !== '(')) {
-        insertComma();
-        top.state = 'start';
+  /** Mask `text[start, end)`, going on from the state the previous range left. */
+  run(start: number, end: number): void {
+    const text = this.text;
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        this.lastBlank = i++;
+      } else if (c === LF || c === CR || c === FF || c === VT) {
+        i++;
+      } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
+        const close = text.indexOf('*/', i + 2);
+        i = close < 0 ? text.length : close + 2;
+      } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+        const nl = text.indexOf('\n', i + 2);
+        i = nl < 0 ? text.length : nl;
+      } else if (c === HASH && atLineStart(text, i)) {
+        // A preprocessor line (with continuations) is not part of the C around it.
+        while (i < text.length && text.charCodeAt(i) !== LF) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      } else if (c === DQUOTE || c === SQUOTE) {
+        const at = i++;
+        while (i < text.length) {
+          const d = text.charCodeAt(i);
+          if (d === c || d === LF) break;
+          i += d === BACKSLASH ? 2 : 1;
+        }
+        i++;
+        this.token(c, at);
+      } else if (isIdentStart(c)) {
+        const at = i;
+        while (isIdentPart(text.charCodeAt(++i)));
+        i = this.token(IDENT, at) ?? i;
+      } else if (c >= D0 && c <= D9) {
+        while (isNumberPart(text.charCodeAt(++i)));
+        this.token(NUMBER, i);
+      } else {
+        i = this.token(c, i) ?? i + 1;
       }
     }
-    if (text_ === '{') {
-      const init = prev === '=' || (top?.kind === 'init' && (prev === ',' || prev === '{' || top.state === 'start'));
-      if (top?.kind === 'init') top.state = 'other';
-      stack.push({ kind: init ? 'init' : 'block', state: 'start', level: init ? (top?.kind === 'init' ? top.level + 1 : 1) : 0 });
-    } else if (text_ === '}') {
-      stack.pop();
-      const outer = stack[stack.length - 1];
-      if (outer?.kind === 'init') outer.state = 'other';
-    } else if (top?.kind === 'init') {
-      if (text_ === ',') top.state = 'start';
-      else if (top.state === 'start' && IDENT_START.test(text_[0])) top.state = 'name';
-      else if (top.state === 'name' && text_ === '(') {
-        // A call as the whole element so far: skip to its `)`.
-        const close = closingParen(text, start);
-        if (close > 0) {
-          top.state = 'call';
-          prev = ')';
-          gapStart = close + 1;
-          blanks.length = 0;
-          i = close + 1;
-          return;
-        }
-        top.state = 'other';
-      } else if (top.state !== 'start') top.state = 'other';
-      else top.state = 'other';
-    }
-    prev = text_;
-    blanks.length = 0;
-    gapStart = i;
-  };
-  void gapStart;
-
-  while (i < n) {
-    const c = text[i];
-    if (c === ' ' || c === '\t') {
-      blanks.push(i);
-      i++;
-      continue;
-    }
-    if (c === '\n' || c === '\r' || c === '\f' || c === '\v') {
-      i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 2;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '#' && atLineStart(i)) {
-      // A preprocessor line (with continuations) is not part of the C around it.
-      while (i < n && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const start = i;
-      i++;
-      while (i < n && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      i++;
-      token(c, start);
-      continue;
-    }
-    if (IDENT_START.test(c)) {
-      const start = i;
-      while (i < n && IDENT.test(text[i])) i++;
-      token(text.slice(start, i), start);
-      continue;
-    }
-    if (c >= '0' && c <= '9') {
-      const start = i;
-      while (i < n && /[A-Za-z0-9_.]/.test(text[i])) i++;
-      token('0', start);
-      continue;
-    }
-    const start = i;
-    i++;
-    token(c, start);
   }
 
+  /** One token; returns where to go on when the token swallowed more text (a call). */
+  private token(kind: number, at: number): number | undefined {
+    const top = this.stack[this.stack.length - 1];
+    if (top?.init && top.level === 1) {
+      const startsElement = kind === LBRACE || kind === IDENT || kind === DQUOTE || kind === DOT || kind === AMP || kind === LPAREN;
+      if ((top.state === State.NAME && (kind === LBRACE || kind === IDENT)) || (top.state === State.CALL && startsElement && kind !== LPAREN)) {
+        if (this.lastBlank >= 0) this.commas.push(this.lastBlank);
+        top.state = State.START;
+      }
+    }
+    if (kind === LBRACE) {
+      const init = this.prev === EQ || (top?.init === true && (this.prev === COMMA || this.prev === LBRACE || top.state === State.START));
+      if (top?.init) top.state = State.OTHER;
+      this.stack.push({ init, state: State.START, level: init ? (top?.init ? top.level + 1 : 1) : 0 });
+    } else if (kind === RBRACE) {
+      this.stack.pop();
+      const outer = this.stack[this.stack.length - 1];
+      if (outer?.init) outer.state = State.OTHER;
+    } else if (top?.init) {
+      if (kind === COMMA) top.state = State.START;
+      else if (top.state === State.START && kind === IDENT) top.state = State.NAME;
+      else if (top.state === State.NAME && kind === LPAREN) {
+        // A call as the whole element so far: skip to its `)`.
+        const close = closingParen(this.text, at);
+        if (close > 0) {
+          top.state = State.CALL;
+          this.prev = RPAREN;
+          this.lastBlank = -1;
+          return close + 1;
+        }
+        top.state = State.OTHER;
+      } else top.state = State.OTHER;
+    }
+    this.prev = kind;
+    this.lastBlank = -1;
+    return undefined;
+  }
+}
+
+/** Whether only spaces and tabs stand between the line's start and `at`. */
+function atLineStart(text: string, at: number): boolean {
+  for (let j = at - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === LF || c === CR) return true;
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+/** `text` with the missing commas written in; `ranges` (flat start/end
+ * pairs, in order) limits the work to the parts that will be parsed. */
+export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
+  if (!text.includes('{')) return text;
+  const masker = new Masker(text);
+  if (!ranges) masker.run(0, text.length);
+  else for (let k = 0; k < ranges.length; k += 2) masker.run(ranges[k], ranges[k + 1]);
+  const commas = masker.commas;
   if (!commas.length) return text;
   let out = '';
   let from = 0;
@@ -148,14 +160,14 @@ export function maskMacroElements(text: string): string {
 function closingParen(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length && i < open + 2000; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
+    const c = text.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
       i++;
-      while (i < text.length && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      while (i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== LF) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
       continue;
     }
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    if (c === LPAREN) depth++;
+    else if (c === RPAREN && --depth === 0) return i;
   }
   return -1;
 }

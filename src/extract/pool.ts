@@ -1,22 +1,27 @@
 // Extraction of many files: worker threads sized to the cores for large
 // inputs, the main thread for small ones (a one-file pre-commit run pays no
-// worker start-up). Workers get texts and return FileFacts; trees stay in the
-// thread that parsed them. A file whose extraction fails is reported as a
-// value and the others go on.
+// worker start-up). Workers get texts and what is wanted of them (see
+// tasks.ts) and return FileFacts; trees stay in the thread that parsed them. A file whose extraction fails is reported as a value and the
+// others go on.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from './facts.js';
+import type { TaskResult, Want } from './tasks.js';
 import type { ExtractReply, ExtractRequest } from './worker.js';
 
 export interface ExtractInput {
   file: string;
   text: string;
+  /** What to do (default: extract the whole file). */
+  want?: Want;
 }
 
-export type ExtractOutcome = { file: string; facts: FileFacts } | { file: string; error: string };
+export type ExtractOutcome = ({ file: string } & TaskResult) | { file: string; error: string };
+
+export const failed = (outcome: ExtractOutcome): outcome is { file: string; error: string } => 'error' in outcome;
 
 export interface PoolOptions {
   /** Worker threads; 1 extracts in the main thread. Default: the cores. */
@@ -24,19 +29,37 @@ export interface PoolOptions {
   /** Batches with fewer bytes than this run in the main thread as long as no
    * worker has started (starting one costs about as much as parsing this). */
   inProcessBelow?: number;
+  /** The bytes of every file the run may parse: runs of many small batches
+   * that add up go to workers from the first batch on. */
+  workload?: number;
+  /** Start the workers now, before the work is known (they take a while to
+   * start; a run over many files will want them). */
+  warm?: boolean;
 }
 
 export const DEFAULT_IN_PROCESS_BELOW = 512 * 1024;
 
-/** Requests in flight per worker: one being parsed, one waiting, so that a
- * busy main thread never leaves a worker idle. */
-const IN_FLIGHT = 2;
+/** Young generation of a worker's heap, in MiB (measured: no slower than V8's default, a third of the memory). */
+const YOUNG_GENERATION_MB = 4;
+
+/** Work in flight per worker, in bytes (see `weight`): enough queued that a
+ * worker does not wait for the main thread between small parts (a round trip
+ * costs more than parsing a function's head), little enough that the work
+ * stays spread over the workers. A worker always has at least one request. */
+const IN_FLIGHT_BYTES = 128 * 1024;
+const IN_FLIGHT_MAX = 64;
+
+/** Sort key offset that puts whole files after parts (see ExtractPool.next). */
+const WHOLE_FIRST = 2 ** 40;
 
 /** The compiled worker script: next to this module when running from
- * `dist/`, or in `dist/` when this module runs as TypeScript (vitest). */
+ * `dist/src` or from the bundle (`dist/bundle/fpcast.cjs`, whose worker is
+ * `worker.cjs`), or in `dist/` when this module runs as TypeScript (vitest). */
 export function workerScript(): string {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/src/extract/worker.js', here) : new URL('./worker.js', here);
+  const url = here.endsWith('.ts')
+    ? new URL('../../dist/src/extract/worker.js', here)
+    : new URL(here.endsWith('.cjs') ? './worker.cjs' : './worker.js', here);
   const path = fileURLToPath(url);
   if (!existsSync(path)) {
     throw new Error(`fpcast: the extraction worker ${path} is missing; build fpcast first (npm run build), or run with --jobs 1`);
@@ -54,9 +77,15 @@ interface Task {
   resolve: (outcome: ExtractOutcome) => void;
 }
 
+// A worker keeps the texts it was sent (each is sent to it once), and the
+// trees of files whose parts had to be read from a whole parse: later
+// requests for such a file go to the worker that keeps its tree.
+
 interface Slot {
   worker: Worker;
   running: Map<number, Task>;
+  /** The weight of the running tasks. */
+  load: number;
 }
 
 export class ExtractPool {
@@ -64,12 +93,27 @@ export class ExtractPool {
   private readonly inProcessBelow: number;
   private slots: Slot[] = [];
   private queue: Task[] = [];
+  /** The workers that have each file's text (they keep what they were sent), and that text. */
+  private readonly had = new Map<string, { text: string; slots: Set<Slot> }>();
+  /** Files whose tree a worker keeps → that worker (see tasks.ts). */
+  private readonly keeper = new Map<string, Slot>();
   private nextId = 0;
-  private extractInProcess: ((file: string, text: string) => FileFacts) | undefined;
+  private runInProcess: typeof import('./tasks.js').runTask | undefined;
+
+  private workload: number | undefined;
 
   constructor(options: PoolOptions = {}) {
     this.jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
     this.inProcessBelow = options.inProcessBelow ?? DEFAULT_IN_PROCESS_BELOW;
+    this.expect(options.workload);
+    if (options.warm && this.jobs > 1) this.start();
+  }
+
+  /** The bytes the run may parse, once known: workers start now if they will
+   * be wanted, while the caller prepares their work. */
+  expect(workload: number | undefined): void {
+    this.workload = workload;
+    if (this.jobs > 1 && (workload ?? 0) >= this.inProcessBelow) this.start();
   }
 
   /** Whether worker threads are running. */
@@ -77,14 +121,14 @@ export class ExtractPool {
     return this.slots.length > 0;
   }
 
-  /** Facts of every input, in input order. */
+  /** What every input wants, in input order. */
   async extract(inputs: ExtractInput[]): Promise<ExtractOutcome[]> {
     if (!inputs.length) return [];
-    const bytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
-    if (this.jobs === 1 || (!this.threaded && bytes < this.inProcessBelow)) return this.inProcess(inputs);
+    const bytes = inputs.reduce((sum, input) => sum + weight(input), 0);
+    if (this.jobs === 1 || (!this.threaded && Math.max(bytes, this.workload ?? 0) < this.inProcessBelow)) return this.inProcess(inputs);
     this.start();
     // Largest first: the last file to finish is then a small one.
-    const order = inputs.map((input, i) => ({ input, i })).sort((a, b) => b.input.text.length - a.input.text.length);
+    const order = inputs.map((input, i) => ({ input, i })).sort((a, b) => weight(b.input) - weight(a.input));
     const outcomes = new Array<ExtractOutcome>(inputs.length);
     const finished = order.map(
       ({ input, i }) =>
@@ -97,14 +141,11 @@ export class ExtractPool {
     return outcomes;
   }
 
-  /** The facts of a file with no text: every field empty (for files not parsed). */
-  async emptyFacts(file: string): Promise<FileFacts> {
-    this.extractInProcess ??= (await import('./extract.js')).extractFacts;
-    return this.extractInProcess(file, '');
-  }
-
-  /** Stop the workers (pending work fails). */
+  /** Stop the workers (pending work fails) and drop the trees kept. */
   async close(): Promise<void> {
+    this.runInProcess && (await import('./tasks.js')).releaseTrees();
+    this.had.clear();
+    this.keeper.clear();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
@@ -112,11 +153,11 @@ export class ExtractPool {
   }
 
   private async inProcess(inputs: ExtractInput[]): Promise<ExtractOutcome[]> {
-    this.extractInProcess ??= (await import('./extract.js')).extractFacts;
+    this.runInProcess ??= (await import('./tasks.js')).runTask;
     const outcomes: ExtractOutcome[] = [];
     for (const [i, input] of inputs.entries()) {
       try {
-        outcomes.push({ file: input.file, facts: this.extractInProcess(input.file, input.text) });
+        outcomes.push({ file: input.file, facts: this.runInProcess(input.file, input.text, input.want ?? 'whole').facts });
       } catch (error) {
         outcomes.push({ file: input.file, error: describe(error) });
       }
@@ -134,14 +175,21 @@ export class ExtractPool {
   }
 
   private spawn(script: string): Slot {
-    const worker = new Worker(script);
-    const slot: Slot = { worker, running: new Map() };
+    // A small young generation: V8 would otherwise reserve tens of megabytes
+    // per thread for it, and a run's memory is mostly these threads' heaps.
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const slot: Slot = { worker, running: new Map(), load: 0 };
     worker.on('message', (reply: ExtractReply) => {
       const task = slot.running.get(reply.id);
       if (!task) return;
       slot.running.delete(reply.id);
+      slot.load -= weight(task.input);
+      if ('kept' in reply && reply.kept) this.keeper.set(task.input.file, slot);
       if (!slot.running.size && !this.queue.length) worker.unref();
-      task.resolve('error' in reply ? { file: task.input.file, error: reply.error } : { file: task.input.file, facts: JSON.parse(reply.json) });
+      if ('error' in reply) task.resolve({ file: task.input.file, error: reply.error });
+      else {
+        task.resolve({ file: task.input.file, facts: JSON.parse(reply.json) as FileFacts });
+      }
       this.feed(slot);
     });
     // A worker that dies takes its running files with it; the others go on in a fresh worker.
@@ -150,6 +198,8 @@ export class ExtractPool {
       if (index < 0) return;
       for (const task of slot.running.values()) task.resolve({ file: task.input.file, error: why });
       slot.running.clear();
+      for (const had of this.had.values()) had.slots.delete(slot);
+      for (const [file, keeper] of this.keeper) if (keeper === slot) this.keeper.delete(file);
       const fresh = this.spawn(script);
       this.slots[index] = fresh;
       this.feed(fresh);
@@ -162,15 +212,54 @@ export class ExtractPool {
   }
 
   private feed(slot: Slot): void {
-    while (slot.running.size < IN_FLIGHT && this.queue.length) {
-      const task = this.queue.shift()!;
+    while (slot.running.size < IN_FLIGHT_MAX && (!slot.running.size || slot.load < IN_FLIGHT_BYTES)) {
+      const at = this.next(slot);
+      if (at < 0) break;
+      const task = this.queue.splice(at, 1)[0];
+      const file = task.input.file;
+      // A worker keeps the texts it was sent: the same text goes once.
+      let had = this.had.get(file);
+      if (had?.text !== task.input.text) this.had.set(file, (had = { text: task.input.text, slots: new Set() }));
+      const known = had.slots.has(slot);
+      had.slots.add(slot);
       slot.running.set(task.id, task);
+      slot.load += weight(task.input);
       slot.worker.ref();
-      const request: ExtractRequest = { id: task.id, file: task.input.file, text: task.input.text };
+      const request: ExtractRequest = { id: task.id, file, want: task.input.want ?? 'whole' };
+      if (!known) request.text = task.input.text;
       slot.worker.postMessage(request);
     }
   }
 
+  /** The task this worker takes next: parts before whole files (a part is
+   * often what the caller waits for to ask for more), the smallest part
+   * first, the largest whole file first (the last to finish is then a small
+   * one); never a file whose tree another worker keeps. -1 if none. */
+  private next(slot: Slot): number {
+    let best = -1;
+    let bestKey = Infinity;
+    for (const [i, task] of this.queue.entries()) {
+      const keeper = this.keeper.get(task.input.file);
+      if (keeper && keeper !== slot) continue;
+      const want = task.input.want;
+      const key = !want || want === 'whole' || want.parseWhole ? WHOLE_FIRST - weight(task.input) : weight(task.input);
+      if (key < bestKey) {
+        best = i;
+        bestKey = key;
+      }
+    }
+    return best;
+  }
+}
+
+/** About how long an input takes: its bytes, or those of the parts wanted. */
+function weight(input: ExtractInput): number {
+  const want = input.want;
+  if (typeof input.text !== 'string') return 0;
+  if (!want || want === 'whole') return input.text.length;
+  let bytes = 0;
+  for (let k = 0; k < want.ranges.length; k += 2) bytes += want.ranges[k + 1] - want.ranges[k];
+  return bytes;
 }
 
 function describe(error: unknown): string {

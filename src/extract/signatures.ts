@@ -1,123 +1,217 @@
 // Function declarators → SignatureFact: name, parameters with their wasm
-// types, result type. Shared by definitions and prototypes.
+// types, result type. Shared by definitions and prototypes. Read with a
+// cursor (see cursor.ts): a table names thousands of functions.
+//
+// `text` is the file; `masked` the text tree-sitter parsed (see mask.ts),
+// which node texts come from.
 
-import { normalizeCType, scalarWasmType, type WasmResult, type WasmType } from '../abi/wasm.js';
-import type { ParamFact, ParamListFact, ResultFact, SignatureFact } from './facts.js';
-import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
+import { normalizeCType, scalarWasmType, type WasmResult } from '../abi/wasm.js';
+import { fieldOf, gotoField, gotoNamed, namedType, rangeAt, typeOf, type Cursor } from './cursor.js';
+import type { ParamFact, ParamListFact, Range, ResultFact, SignatureFact } from './facts.js';
 
 const POINTERISH = new Set([
   'pointer_declarator', 'abstract_pointer_declarator', 'array_declarator', 'abstract_array_declarator',
   'function_declarator', 'abstract_function_declarator',
 ]);
 
-/** `Py_UNUSED(name)`, `NPY_UNUSED(name)`: a macro that wraps a parameter name
- * parses as a function declarator; it is a name, not a function pointer. */
-function unusedMacroName(declarator: SyntaxNode): SyntaxNode | null {
-  if (declarator.type !== 'function_declarator') return null;
-  const callee = declarator.childForFieldName('declarator');
-  if (callee?.type !== 'identifier' || !/UNUSED/i.test(callee.text)) return null;
-  const params = declarator.childForFieldName('parameters')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-  if (params.length !== 1 || params[0].type !== 'parameter_declaration') return null;
-  const inner = params[0];
-  if (inner.childForFieldName('declarator')) return null;
-  const type = inner.childForFieldName('type');
-  return type && (type.type === 'type_identifier' || type.type === 'identifier') ? type : null;
+/** What a signature needs of the declaration or definition that holds the declarator. */
+export interface Owner {
+  range: Range;
+  isStatic: boolean;
+  /** The `type` child: its range and node type. */
+  type?: Range & { type: string };
 }
 
-function paramFact(node: SyntaxNode, text: string): ParamFact {
-  const range = rangeOf(node);
-  if (node.type === 'variadic_parameter') return { range, ctype: '...', name: null, wasm: 'unknown' };
+/** The owner under the cursor (a function_definition or a declaration). */
+export function ownerAt(c: Cursor, masked: string): Owner {
+  const owner: Owner = { range: rangeAt(c), isStatic: false };
+  if (!c.gotoFirstChild()) return owner;
+  do {
+    if (!owner.type && fieldOf(c) === 'type') owner.type = { start: c.startIndex, end: c.endIndex, type: typeOf(c) };
+    if (namedType(c) === 'storage_class_specifier' && masked.slice(c.startIndex, c.endIndex) === 'static') owner.isStatic = true;
+  } while (c.gotoNextSibling());
+  c.gotoParent();
+  return owner;
+}
+
+/** `Py_UNUSED(name)`, `NPY_UNUSED(name)`: a macro that wraps a parameter name
+ * parses as a function declarator; it is a name, not a function pointer.
+ * The range of the name, with the cursor on the declarator. */
+function unusedMacroName(c: Cursor, masked: string): Range | undefined {
+  if (typeOf(c) !== 'function_declarator') return undefined;
+  let isUnused = false;
+  if (gotoField(c, 'declarator')) {
+    isUnused = typeOf(c) === 'identifier' && /UNUSED/i.test(masked.slice(c.startIndex, c.endIndex));
+    c.gotoParent();
+  }
+  if (!isUnused || !gotoField(c, 'parameters')) return undefined;
+  // Exactly one parameter (comments aside): a declaration with a type and no declarator.
+  let count = 0;
+  let name: Range | undefined;
+  if (c.gotoFirstChild()) {
+    do {
+      const type = namedType(c);
+      if (!type || type === 'comment') continue;
+      if (++count > 1 || type !== 'parameter_declaration') continue;
+      if (gotoField(c, 'declarator')) c.gotoParent();
+      else if (gotoField(c, 'type')) {
+        const t = typeOf(c);
+        if (t === 'type_identifier' || t === 'identifier') name = rangeAt(c);
+        c.gotoParent();
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+  c.gotoParent();
+  return count === 1 ? name : undefined;
+}
+
+/** The parameter under the cursor. */
+function paramAt(c: Cursor, text: string, masked: string): ParamFact {
+  const range = rangeAt(c);
+  if (typeOf(c) === 'variadic_parameter') return { range, ctype: '...', name: null, wasm: 'unknown' };
   let pointer = false;
-  let name: SyntaxNode | null = null;
+  let name: Range | undefined;
   // What to cut out of the parameter's text to leave its type: the name, or
   // the whole `Py_UNUSED(name)`.
-  let nameSpelling: SyntaxNode | null = null;
-  let current = node.childForFieldName('declarator');
-  while (current) {
-    const unusedName = unusedMacroName(current);
-    if (unusedName) {
-      name = unusedName;
-      nameSpelling = current;
+  let spelling: Range | undefined;
+  let depth = 0;
+  if (gotoField(c, 'declarator')) {
+    depth++;
+    for (;;) {
+      const unused = unusedMacroName(c, masked);
+      if (unused) {
+        name = unused;
+        spelling = rangeAt(c);
+        break;
+      }
+      const type = typeOf(c);
+      if (type === 'identifier') {
+        name = spelling = rangeAt(c);
+        break;
+      }
+      if (POINTERISH.has(type)) pointer = true;
+      if (gotoField(c, 'declarator') || gotoNamed(c, (t) => t.includes('declarator'))) {
+        depth++;
+        continue;
+      }
       break;
     }
-    if (current.type === 'identifier') {
-      name = nameSpelling = current;
-      break;
-    }
-    if (POINTERISH.has(current.type)) pointer = true;
-    current = current.childForFieldName('declarator') ?? current.namedChildren.find((c) => c.type.includes('declarator')) ?? null;
   }
-  const typeText = nameSpelling
-    ? text.slice(node.startIndex, nameSpelling.startIndex) + text.slice(nameSpelling.endIndex, node.endIndex)
-    : text.slice(node.startIndex, node.endIndex);
+  while (depth--) c.gotoParent();
+  const typeText = spelling ? text.slice(range.start, spelling.start) + text.slice(spelling.end, range.end) : text.slice(range.start, range.end);
   return {
     range,
     ctype: normalizeCType(typeText),
-    name: name ? name.text : null,
+    name: name ? masked.slice(name.start, name.end) : null,
     wasm: pointer ? 'i32' : scalarWasmType(typeText),
   };
 }
 
-export function paramListFact(list: SyntaxNode, text: string): ParamListFact {
+/** `void` alone in a parameter list: a declaration of type `void` and no declarator. */
+function isVoidParam(c: Cursor, masked: string): boolean {
+  if (gotoField(c, 'declarator')) {
+    c.gotoParent();
+    return false;
+  }
+  if (!gotoField(c, 'type')) return false;
+  const isVoid = typeOf(c) === 'primitive_type' && masked.slice(c.startIndex, c.endIndex) === 'void';
+  c.gotoParent();
+  return isVoid;
+}
+
+/** The parameter list under the cursor. */
+export function paramListAt(c: Cursor, text: string, masked: string): ParamListFact {
   const params: ParamFact[] = [];
   const comments: ParamListFact['comments'] = [];
   let trailingComments: ParamListFact['trailingComments'] = [];
   let variadic = false;
-  let hasError = list.hasError;
-  for (const child of list.namedChildren) {
-    if (child.type === 'comment') {
-      comments.push(rangeOf(child));
-      trailingComments.push(rangeOf(child));
-      continue;
-    }
-    if (child.type === 'ERROR') {
-      hasError = true;
-      continue;
-    }
-    trailingComments = [];
-    if (child.type === 'variadic_parameter') variadic = true;
-    params.push(paramFact(child, text));
+  let hasError = c.currentNode.hasError;
+  let firstDeclarationIsVoid: boolean | undefined;
+  const range = rangeAt(c);
+  if (c.gotoFirstChild()) {
+    do {
+      const type = namedType(c);
+      if (!type) continue;
+      if (type === 'comment') {
+        comments.push(rangeAt(c));
+        trailingComments.push(rangeAt(c));
+        continue;
+      }
+      if (type === 'parameter_declaration' && firstDeclarationIsVoid === undefined) firstDeclarationIsVoid = isVoidParam(c, masked);
+      if (type === 'ERROR') {
+        hasError = true;
+        continue;
+      }
+      trailingComments = [];
+      if (type === 'variadic_parameter') variadic = true;
+      params.push(paramAt(c, text, masked));
+    } while (c.gotoNextSibling());
+    c.gotoParent();
   }
-  const range = rangeOf(list);
   if (params.length === 0) return { range, params, form: 'empty', variadic, trailingComments, comments, hasError };
-  if (params.length === 1 && isVoidParam(list.namedChildren.find((c) => c.type === 'parameter_declaration'))) {
+  if (params.length === 1 && firstDeclarationIsVoid) {
     return { range, params: [], form: 'void', voidRange: params[0].range, variadic, trailingComments, comments, hasError };
   }
   return { range, params, form: 'list', variadic, trailingComments, comments, hasError };
 }
 
-function isVoidParam(node: SyntaxNode | undefined): boolean {
-  if (!node) return false;
-  const type = node.childForFieldName('type');
-  return type?.type === 'primitive_type' && type.text === 'void' && !node.childForFieldName('declarator');
-}
-
-function resultFact(typeNode: SyntaxNode | null, resultIsPointer: boolean, text: string, declaratorStart: number, funcStart: number): ResultFact {
-  if (!typeNode) return { ctype: 'int', wasm: 'i32' }; // implicit int (K&R)
-  const written = normalizeCType(text.slice(typeNode.startIndex, typeNode.endIndex) + ' ' + text.slice(declaratorStart, funcStart));
+function resultFact(owner: Owner, resultIsPointer: boolean, text: string, masked: string, declaratorStart: number, funcStart: number): ResultFact {
+  const type = owner.type;
+  if (!type) return { ctype: 'int', wasm: 'i32' }; // implicit int (K&R)
+  const written = normalizeCType(text.slice(type.start, type.end) + ' ' + text.slice(declaratorStart, funcStart));
   if (resultIsPointer) return { ctype: written, wasm: 'i32' };
-  const wasm: WasmResult = typeNode.type === 'primitive_type' && typeNode.text === 'void' ? 'void' : scalarWasmType(typeNode.text);
-  return { ctype: written, wasm, specifierRange: rangeOf(typeNode) };
+  const spelled = masked.slice(type.start, type.end);
+  const wasm: WasmResult = type.type === 'primitive_type' && spelled === 'void' ? 'void' : scalarWasmType(spelled);
+  return { ctype: written, wasm, specifierRange: { start: type.start, end: type.end } };
 }
 
-function isStaticDeclaration(node: SyntaxNode): boolean {
-  return node.namedChildren.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
+/** The function declarator (a plain name with parameters) under the cursor's
+ * declarator, following pointers, attributes and parentheses, as a
+ * SignatureFact of `owner`; null when the declarator is not a plain function. */
+export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string): SignatureFact | null {
+  const declaratorStart = c.startIndex;
+  let resultIsPointer = false;
+  let depth = 0;
+  let signature: SignatureFact | null = null;
+  for (;;) {
+    const type = typeOf(c);
+    if (type === 'pointer_declarator') {
+      resultIsPointer = true;
+      if (!gotoField(c, 'declarator')) break;
+      depth++;
+      continue;
+    }
+    if (type === 'attributed_declarator' || type === 'parenthesized_declarator') {
+      if (!gotoNamed(c, (t) => t.endsWith('declarator') || t === 'identifier')) break;
+      depth++;
+      continue;
+    }
+    if (type === 'function_declarator') signature = functionAt(c, owner, resultIsPointer, declaratorStart, text, masked);
+    // A function returning a function pointer (`int (*f(void))(int)`), a plain name: none.
+    break;
+  }
+  while (depth--) c.gotoParent();
+  return signature;
 }
 
-/** A SignatureFact for `declarator` inside `owner` (a function_definition or
- * declaration), or null when the declarator is not a plain function. */
-export function signatureFact(owner: SyntaxNode, declarator: SyntaxNode, text: string): SignatureFact | null {
-  const found = findFunctionDeclarator(declarator);
-  if (!found) return null;
-  const list = found.func.childForFieldName('parameters');
-  if (!list) return null;
+function functionAt(c: Cursor, owner: Owner, resultIsPointer: boolean, declaratorStart: number, text: string, masked: string): SignatureFact | null {
+  const funcStart = c.startIndex;
+  if (!gotoField(c, 'declarator')) return null;
+  const isName = typeOf(c) === 'identifier';
+  const nameRange = rangeAt(c);
+  const line = isName ? c.startPosition.row + 1 : 0;
+  c.gotoParent();
+  if (!isName || !gotoField(c, 'parameters')) return null;
+  const paramList = paramListAt(c, text, masked);
+  c.gotoParent();
   return {
-    name: found.name.text,
-    nameRange: rangeOf(found.name),
-    line: found.name.startPosition.row + 1,
-    range: rangeOf(owner),
-    isStatic: isStaticDeclaration(owner),
-    result: resultFact(owner.childForFieldName('type'), found.resultIsPointer, text, declarator.startIndex, found.func.startIndex),
-    paramList: paramListFact(list, text),
+    name: masked.slice(nameRange.start, nameRange.end),
+    nameRange,
+    line,
+    range: owner.range,
+    isStatic: owner.isStatic,
+    result: resultFact(owner, resultIsPointer, text, masked, declaratorStart, funcStart),
+    paramList,
   };
 }

@@ -1,142 +1,239 @@
 // Struct initializers of the tables CPython calls through → TableFact.
 // Positional elements are mapped to field names with CPython's layouts;
-// designated ones name their field.
+// designated ones name their field. Read with a cursor (see cursor.ts): a
+// tree's tables hold thousands of values.
+//
+// `text` is the file; `masked` the text tree-sitter parsed (see mask.ts),
+// which node texts come from.
 
 import { STRUCTS, type StructLayout } from '../abi/cpython.js';
-import type { EntryFact, FuncRefFact, TableFact, ValueFact } from './facts.js';
+import { eachNamed, fieldOf, fieldRange, gotoField, gotoNamed, rangeAt, typeOf, type Cursor } from './cursor.js';
+import type { EntryFact, FuncRefFact, Range, TableFact, ValueFact } from './facts.js';
 import { assignFields, type InitElement } from './fields.js';
-import { declaratorIdentifier, elements, rangeOf, type SyntaxNode } from './syntax.js';
 
-/** The table struct a declaration's type names, if any (`PyMethodDef`, `struct PyMethodDef`). */
-export function tableStructOf(declaration: SyntaxNode): StructLayout | undefined {
-  const type = declaration.childForFieldName('type');
-  if (!type) return undefined;
+const slice = (s: string, r: Range) => s.slice(r.start, r.end);
+
+/** The table struct the declaration under the cursor names as its type, if
+ * any (`PyMethodDef`, `struct PyMethodDef`). */
+export function tableStructAt(c: Cursor, masked: string): StructLayout | undefined {
+  if (!gotoField(c, 'type')) return undefined;
   let name: string | undefined;
-  if (type.type === 'type_identifier') name = type.text;
-  else if (type.type === 'struct_specifier' && !type.childForFieldName('body')) name = type.childForFieldName('name')?.text;
+  const type = typeOf(c);
+  if (type === 'type_identifier') name = slice(masked, rangeAt(c));
+  else if (type === 'struct_specifier' && !fieldRange(c, 'body')) {
+    const named = fieldRange(c, 'name');
+    if (named) name = slice(masked, named);
+  }
+  c.gotoParent();
   return name !== undefined && Object.hasOwn(STRUCTS, name) ? STRUCTS[name] : undefined;
 }
 
 /** Names that wrap a function as a cast: `_PyCFunction_CAST(f)`, `Py_CAST(...)`-like helpers. */
 const CAST_MACRO = /CAST$/;
 
-export function funcRefOf(value: SyntaxNode, text: string): FuncRefFact | undefined {
-  let node: SyntaxNode | null = value;
+/** The function the value under the cursor names, through casts, `&`,
+ * parentheses and cast macros. */
+function funcRefAt(c: Cursor, text: string, masked: string): FuncRefFact | undefined {
+  const value = rangeAt(c);
   let casts = 0;
   let address = false;
   let macro = false;
-  while (node) {
-    switch (node.type) {
-      case 'identifier': {
-        const nameRange = rangeOf(node);
-        const cast = macro ? 'macro' : casts > 1 ? 'laundered' : casts === 1 ? 'cast' : address ? 'address' : 'none';
-        const ref: FuncRefFact = { name: node.text, nameRange, cast };
-        if (cast !== 'none') {
-          ref.castText = text.slice(value.startIndex, nameRange.start) + '{}' + text.slice(nameRange.end, value.endIndex);
-        }
-        return ref;
-      }
-      case 'cast_expression':
-        casts++;
-        node = node.childForFieldName('value');
-        break;
-      case 'parenthesized_expression':
-        node = node.namedChildren.find((c) => c.type !== 'comment') ?? null;
-        break;
-      case 'pointer_expression':
-        if (node.childForFieldName('operator')?.text !== '&') return undefined;
-        address = true;
-        node = node.childForFieldName('argument');
-        break;
-      case 'call_expression': {
-        const callee = node.childForFieldName('function');
-        const args: SyntaxNode[] = node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-        if (callee?.type !== 'identifier' || !CAST_MACRO.test(callee.text) || args.length !== 1) return undefined;
-        macro = true;
-        node = args[0];
-        break;
-      }
-      default:
-        return undefined;
+  let depth = 0;
+  let ref: FuncRefFact | undefined;
+  for (;;) {
+    const type = typeOf(c);
+    if (type === 'identifier') {
+      const nameRange = rangeAt(c);
+      const cast = macro ? 'macro' : casts > 1 ? 'laundered' : casts === 1 ? 'cast' : address ? 'address' : 'none';
+      ref = { name: slice(masked, nameRange), nameRange, cast };
+      if (cast !== 'none') ref.castText = text.slice(value.start, nameRange.start) + '{}' + text.slice(nameRange.end, value.end);
+      break;
     }
+    if (type === 'cast_expression') {
+      casts++;
+      if (!gotoField(c, 'value')) break;
+      depth++;
+      continue;
+    }
+    if (type === 'parenthesized_expression') {
+      if (!gotoNamed(c, (t) => t !== 'comment')) break;
+      depth++;
+      continue;
+    }
+    if (type === 'pointer_expression') {
+      const operator = fieldRange(c, 'operator');
+      if (!operator || slice(masked, operator) !== '&' || !gotoField(c, 'argument')) break;
+      address = true;
+      depth++;
+      continue;
+    }
+    if (type === 'call_expression') {
+      const callee = fieldRange(c, 'function');
+      if (callee?.type !== 'identifier' || !CAST_MACRO.test(slice(masked, callee)) || !gotoField(c, 'arguments')) break;
+      depth++;
+      let count = 0;
+      eachNamed(c, (t) => {
+        if (t !== 'comment') count++;
+      });
+      if (count !== 1 || !gotoNamed(c, (t) => t !== 'comment')) break;
+      depth++;
+      macro = true;
+      continue;
+    }
+    break;
   }
-  return undefined;
+  while (depth--) c.gotoParent();
+  return ref;
 }
 
-function valueFact(node: SyntaxNode, text: string): ValueFact {
-  const value: ValueFact = { range: rangeOf(node), text: node.text };
-  const func = funcRefOf(node, text);
+function valueAt(c: Cursor, text: string, masked: string): ValueFact {
+  const range = rangeAt(c);
+  const value: ValueFact = { range, text: slice(masked, range) };
+  const func = funcRefAt(c, text, masked);
   if (func) value.func = func;
   return value;
 }
 
+/** Call `visit` with the cursor on each element of the initializer list
+ * under it: named children but comments, with ERROR nodes flattened into the
+ * elements they hold (a macro entry without a trailing comma parses as an
+ * ERROR node followed by the next element). */
+function eachElement(c: Cursor, visit: (type: string) => void): void {
+  eachNamed(c, (type) => {
+    if (type === 'comment') return;
+    if (type === 'ERROR') eachNamed(c, (inner) => inner !== 'comment' && visit(inner));
+    else visit(type);
+  });
+}
+
+/** The text of the callee of the call under the cursor. */
+const calleeText = (c: Cursor, masked: string): string | undefined => {
+  const callee = fieldRange(c, 'function');
+  return callee && slice(masked, callee);
+};
+
 /** `PyVarObject_HEAD_INIT(NULL, 0)` written without its comma before
  * `.tp_dealloc = f` parses as the assignment `HEAD(...).tp_dealloc = f`:
  * split it back into the head element and the designated one. */
-function headThenDesignator(element: SyntaxNode): { head: SyntaxNode; field: string; value: SyntaxNode } | undefined {
-  if (element.type !== 'assignment_expression') return undefined;
-  const left = element.childForFieldName('left');
-  const value = element.childForFieldName('right');
-  const head = left?.type === 'field_expression' ? left.childForFieldName('argument') : null;
-  const field = left?.childForFieldName('field')?.text;
-  if (!head || head.type !== 'call_expression' || !field || !value) return undefined;
-  return { head, field, value };
-}
-
-/** One struct value's fields, positional and designated. */
-function entryFact(list: SyntaxNode, layout: StructLayout, text: string): EntryFact {
-  const items: InitElement<ValueFact>[] = [];
-  for (const element of elements(list)) {
-    if (element.type === 'initializer_pair') {
-      const designator = element.childForFieldName('designator');
-      const value = element.childForFieldName('value');
-      const name = designator?.type === 'field_designator' ? designator.namedChildren[0]?.text : undefined;
-      if (name && value) items.push({ designator: name, value: valueFact(value, text) });
-      continue;
+function headThenDesignator(c: Cursor, text: string, masked: string): InitElement<ValueFact>[] | undefined {
+  if (!gotoField(c, 'left')) return undefined;
+  let head: InitElement<ValueFact> | undefined;
+  let field: string | undefined;
+  if (typeOf(c) === 'field_expression') {
+    const name = fieldRange(c, 'field');
+    if (name) field = slice(masked, name);
+    if (gotoField(c, 'argument')) {
+      if (typeOf(c) === 'call_expression') head = { callee: calleeText(c, masked), value: valueAt(c, text, masked) };
+      c.gotoParent();
     }
-    const split = headThenDesignator(element);
-    if (split) {
-      items.push({ callee: split.head.childForFieldName('function')?.text, value: valueFact(split.head, text) });
-      items.push({ designator: split.field, value: valueFact(split.value, text) });
-      continue;
-    }
-    const callee = element.type === 'call_expression' ? element.childForFieldName('function')?.text : undefined;
-    items.push({ callee, value: valueFact(element, text) });
   }
-  return { range: rangeOf(list), fields: assignFields(items, layout) };
+  c.gotoParent();
+  if (!head || !field || !gotoField(c, 'right')) return undefined;
+  const value = valueAt(c, text, masked);
+  c.gotoParent();
+  return [head, { designator: field, value }];
 }
 
-function macroEntry(node: SyntaxNode): EntryFact {
-  if (node.type === 'identifier') return { range: rangeOf(node), fields: {}, macro: { name: node.text, range: rangeOf(node) } };
-  const callee = node.childForFieldName('function');
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment').map((a) => a.text) ?? [];
-  return { range: rangeOf(node), fields: {}, macro: { name: callee?.text ?? '', args, range: rangeOf(node) } };
-}
-
-/** Table facts for every table-typed declarator of `declaration`. */
-export function tableFacts(declaration: SyntaxNode, layout: StructLayout, text: string, inFunction?: string): TableFact[] {
-  const tables: TableFact[] = [];
-  for (const declarator of declaration.childrenForFieldName('declarator')) {
-    if (declarator.type !== 'init_declarator') continue;
-    const value = declarator.childForFieldName('value');
-    if (value?.type !== 'initializer_list') continue;
-    const inner = declarator.childForFieldName('declarator');
-    const name = declaratorIdentifier(inner)?.text ?? '';
-    const isArray = inner?.type === 'array_declarator';
-    const entries: EntryFact[] = [];
-    if (isArray) {
-      for (const element of elements(value)) {
-        const item = element.type === 'initializer_pair' ? element.childForFieldName('value') : element;
-        if (!item) continue;
-        if (item.type === 'initializer_list') entries.push(entryFact(item, layout, text));
-        else if (item.type === 'identifier' || item.type === 'call_expression') entries.push(macroEntry(item));
+/** One struct value's fields (the initializer list under the cursor), positional and designated. */
+function entryAt(c: Cursor, layout: StructLayout, text: string, masked: string): EntryFact {
+  const range = rangeAt(c);
+  const items: InitElement<ValueFact>[] = [];
+  eachElement(c, (type) => {
+    if (type === 'initializer_pair') {
+      let name: string | undefined;
+      if (gotoField(c, 'designator')) {
+        if (typeOf(c) === 'field_designator' && gotoNamed(c, () => true)) {
+          name = slice(masked, rangeAt(c));
+          c.gotoParent();
+        }
+        c.gotoParent();
       }
-    } else {
-      entries.push(entryFact(value, layout, text));
+      if (name && gotoField(c, 'value')) {
+        items.push({ designator: name, value: valueAt(c, text, masked) });
+        c.gotoParent();
+      }
+      return;
     }
-    const table: TableFact = { struct: layout.name, name, range: rangeOf(declaration), entries };
+    const split = type === 'assignment_expression' ? headThenDesignator(c, text, masked) : undefined;
+    if (split) {
+      items.push(...split);
+      return;
+    }
+    items.push({ callee: type === 'call_expression' ? calleeText(c, masked) : undefined, value: valueAt(c, text, masked) });
+  });
+  return { range, fields: assignFields(items, layout) };
+}
+
+/** An entry written as a macro (the identifier or call under the cursor). */
+function macroEntryAt(c: Cursor, type: string, masked: string): EntryFact {
+  const range = rangeAt(c);
+  if (type === 'identifier') return { range, fields: {}, macro: { name: slice(masked, range), range } };
+  const name = calleeText(c, masked) ?? '';
+  const args: string[] = [];
+  if (gotoField(c, 'arguments')) {
+    eachNamed(c, (t) => t !== 'comment' && args.push(slice(masked, rangeAt(c))));
+    c.gotoParent();
+  }
+  return { range, fields: {}, macro: { name, args, range } };
+}
+
+/** The name a declarator declares: its chain of `declarator` fields down to an identifier. */
+function declaredName(c: Cursor, masked: string): string | undefined {
+  let depth = 0;
+  let name: string | undefined;
+  for (;;) {
+    if (typeOf(c) === 'identifier') {
+      name = slice(masked, rangeAt(c));
+      break;
+    }
+    if (!gotoField(c, 'declarator')) break;
+    depth++;
+  }
+  while (depth--) c.gotoParent();
+  return name;
+}
+
+/** Table facts for every table-typed declarator of the declaration under the cursor. */
+export function tablesAt(c: Cursor, layout: StructLayout, text: string, masked: string, inFunction?: string): TableFact[] {
+  const tables: TableFact[] = [];
+  const range = rangeAt(c);
+  if (!c.gotoFirstChild()) return tables;
+  do {
+    if (fieldOf(c) !== 'declarator' || typeOf(c) !== 'init_declarator') continue;
+    // The declarator: its name, and whether it declares an array.
+    let name = '';
+    let isArray = false;
+    if (gotoField(c, 'declarator')) {
+      isArray = typeOf(c) === 'array_declarator';
+      name = declaredName(c, masked) ?? '';
+      c.gotoParent();
+    }
+    if (!gotoField(c, 'value')) continue;
+    if (typeOf(c) !== 'initializer_list') {
+      c.gotoParent();
+      continue;
+    }
+    const entries: EntryFact[] = [];
+    if (!isArray) entries.push(entryAt(c, layout, text, masked));
+    else {
+      eachElement(c, (type) => {
+        let moved = false;
+        let itemType = type;
+        if (type === 'initializer_pair') {
+          if (!gotoField(c, 'value')) return;
+          moved = true;
+          itemType = typeOf(c);
+        }
+        if (itemType === 'initializer_list') entries.push(entryAt(c, layout, text, masked));
+        else if (itemType === 'identifier' || itemType === 'call_expression') entries.push(macroEntryAt(c, itemType, masked));
+        if (moved) c.gotoParent();
+      });
+    }
+    c.gotoParent();
+    const table: TableFact = { struct: layout.name, name, range, entries };
     if (inFunction) table.inFunction = inFunction;
     tables.push(table);
-  }
+  } while (c.gotoNextSibling());
+  c.gotoParent();
   return tables;
 }

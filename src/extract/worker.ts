@@ -1,20 +1,23 @@
-// A worker thread of the extraction pool: receives files as text, returns
-// their FileFacts as JSON (parsing JSON is several times faster than the
-// structured clone of the same objects, and the main thread is the one that
-// waits). Syntax trees are made and dropped here; they never cross threads.
+// A worker thread of the extraction pool: receives files as text with what
+// is wanted of them (see tasks.ts), returns FileFacts as JSON (parsing JSON
+// is several times faster than the structured clone of the same objects, and
+// the main thread is the one that waits). Syntax trees are made and dropped
+// (or kept) here; they never cross threads.
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { extractFacts } from './extract.js';
+import { runTask, type TaskResult, type Want } from './tasks.js';
 
 export interface ExtractRequest {
   id: number;
   file: string;
-  text: string;
+  /** The file's text, the first time this worker gets the file (it keeps it). */
+  text?: string;
+  want: Want;
 }
 
-export type ExtractReply = { id: number; json: string } | { id: number; error: string };
+export type ExtractReply = { id: number; json: string; kept?: true } | { id: number; error: string };
 
 if (!parentPort) throw new Error('fpcast: extract/worker.js runs as a worker thread of the extraction pool');
 const port = parentPort;
@@ -34,18 +37,39 @@ let sinceCollect = 0;
 const queue: ExtractRequest[] = [];
 let scheduled = false;
 
+/** Bytes of the trees a request leaves behind as garbage (trees kept for
+ * later requests are not garbage; an outline makes no tree). */
+/** The texts of the files this worker has had (the pool sends each once). */
+const texts = new Map<string, string>();
+
+function garbageBytes(request: ExtractRequest, text: string, result: TaskResult): number {
+  const want = request.want;
+  if (want === 'whole') return text.length;
+  if (want.parseWhole || result.kept) return 0;
+  let bytes = 0;
+  for (let k = 0; k < want.ranges.length; k += 2) bytes += want.ranges[k + 1] - want.ranges[k];
+  return bytes;
+}
+
 function next(): void {
   scheduled = false;
   const request = queue.shift();
   if (!request) return;
   let reply: ExtractReply;
+  let garbage = 0;
   try {
-    reply = { id: request.id, json: JSON.stringify(extractFacts(request.file, request.text)) };
+    if (request.text !== undefined) texts.set(request.file, request.text);
+    const text = texts.get(request.file);
+    if (text === undefined) throw new Error(`the extraction worker was not sent the text of '${request.file}'`);
+    const result = runTask(request.file, text, request.want);
+    reply = { id: request.id, json: JSON.stringify(result.facts) };
+    if (result.kept) reply.kept = true;
+    garbage = garbageBytes(request, text, result);
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(reply);
-  sinceCollect += typeof request.text === 'string' ? request.text.length : 0;
+  sinceCollect += garbage;
   if (sinceCollect >= COLLECT_EVERY) {
     sinceCollect = 0;
     collect();

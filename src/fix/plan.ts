@@ -81,6 +81,8 @@ const WRAPPABLE = new Set(['multi-file', 'conflict', 'macro']);
 class Planner {
   /** Every name in the project, so that wrappers get fresh ones. */
   readonly taken: Set<string>;
+  /** Where the macros that table entries come from are defined (worked out once). */
+  private macroEntries: Set<string> | undefined;
 
   constructor(
     private readonly result: CheckResult,
@@ -249,7 +251,9 @@ class Planner {
 
   private refuseOnMacroUses(name: string, defs: Located<FunctionFact>[], visible: (file: string) => boolean): void {
     const refs = (this.index.macroRefs.get(name) ?? []).filter((r) => visible(r.file) || defs.some((d) => !d.isStatic));
-    const fromEntries = new Set(this.result.expectations.filter((e) => e.viaMacro).map((e) => `${e.viaMacro!.file}:${e.viaMacro!.range.start}`));
+    if (!refs.length) return;
+    this.macroEntries ??= new Set(this.result.expectations.filter((e) => e.viaMacro).map((e) => `${e.viaMacro!.file}:${e.viaMacro!.range.start}`));
+    const fromEntries = this.macroEntries;
     const blocking = refs.filter((r) => !fromEntries.has(`${r.file}:${macroStartOf(this.index, r)}`));
     if (blocking.length) {
       refuse('macro', `'${name}' is named inside a macro body; fpcast does not edit macros`, blocking.map((r) => ({ file: r.file, range: r.range, note: `inside macro '${r.macro}'` })));

@@ -21,13 +21,26 @@ export interface ProjectIndex {
   includes: Map<string, Set<string>>;
 }
 
+/** `fact` with its file: the fact object itself (its file never changes). */
+function locate<T extends object>(fact: T, file: string): Located<T> {
+  const located = fact as Located<T>;
+  if (located.file !== file) located.file = file;
+  return located;
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-export function link(allFacts: FileFacts[]): ProjectIndex {
+export interface LinkOptions {
+  /** Called with the index just before table entries written as macros are
+   * expanded (the expansion looks macros up; the prefilter records that). */
+  beforeExpansion?: (index: ProjectIndex) => void;
+}
+
+export function link(allFacts: FileFacts[], options: LinkOptions = {}): ProjectIndex {
   const index: ProjectIndex = {
     files: new Map(), functions: new Map(), prototypes: new Map(), calls: new Map(), uses: new Map(),
     macroRefs: new Map(), macros: new Map(), tables: [], includes: new Map(),
@@ -35,18 +48,85 @@ export function link(allFacts: FileFacts[]): ProjectIndex {
   for (const facts of allFacts) {
     const file = facts.file;
     index.files.set(file, facts);
-    for (const f of facts.functions) push(index.functions, f.name, { ...f, file });
-    for (const p of facts.prototypes) push(index.prototypes, p.name, { ...p, file });
-    for (const c of facts.calls) push(index.calls, c.name, { ...c, file });
-    for (const u of facts.uses) push(index.uses, u.name, { ...u, file });
-    for (const r of facts.macroRefs) push(index.macroRefs, r.name, { ...r, file });
-    for (const m of facts.macros) push(index.macros, m.name, { ...m, file });
-    for (const t of facts.tables) index.tables.push({ ...t, file });
+    // Each fact is located where it stands, not copied: a tree's worth of
+    // facts is a lot of objects, and a fact parsed without its body keeps
+    // the guards on its body facts (see discover/prefilter.ts).
+    for (const f of facts.functions) push(index.functions, f.name, locate(f, file));
+    for (const p of facts.prototypes) push(index.prototypes, p.name, locate(p, file));
+    for (const c of facts.calls) push(index.calls, c.name, locate(c, file));
+    for (const u of facts.uses) push(index.uses, u.name, locate(u, file));
+    for (const r of facts.macroRefs) push(index.macroRefs, r.name, locate(r, file));
+    for (const m of facts.macros) push(index.macros, m.name, locate(m, file));
+    for (const t of facts.tables) index.tables.push(locate(t, file));
   }
-  const edges = includeEdges(index);
-  for (const facts of allFacts) index.includes.set(facts.file, includedFiles(facts.file, edges));
+  index.includes = new IncludeClosure(includeEdges(index), allFacts.map((f) => f.file));
+  options.beforeExpansion?.(index);
   expandMacroEntries(index);
   return index;
+}
+
+/** file → the files it reaches through `#include "…"`, worked out for a file
+ * when first asked (most runs ask about a few files of thousands). */
+class IncludeClosure extends Map<string, Set<string>> {
+  private complete = false;
+
+  constructor(
+    private readonly edges: Map<string, string[]>,
+    private readonly order: string[],
+  ) {
+    super();
+  }
+
+  override get(file: string): Set<string> | undefined {
+    let found = super.get(file);
+    if (!found && !this.complete && this.edges.has(file)) {
+      found = includedFiles(file, this.edges);
+      super.set(file, found);
+    }
+    return found;
+  }
+
+  override has(file: string): boolean {
+    return this.complete ? super.has(file) : this.edges.has(file);
+  }
+
+  /** Everything, in analysis order, for whoever reads the map whole. */
+  private fill(): void {
+    if (this.complete) return;
+    const known = new Map(super.entries());
+    super.clear();
+    for (const file of this.order) super.set(file, known.get(file) ?? includedFiles(file, this.edges));
+    this.complete = true;
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<Set<string>> {
+    this.fill();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, Set<string>]> {
+    this.fill();
+    return super.entries();
+  }
+
+  override forEach(callback: (value: Set<string>, key: string, map: Map<string, Set<string>>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Set<string>]> {
+    return this.entries();
+  }
 }
 
 function dirname(file: string): string {
