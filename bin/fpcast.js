@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+// The command; bin/load.js finds the build that starts fastest.
+import { loadMain } from './load.js';
 
+const { main } = await loadMain();
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

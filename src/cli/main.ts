@@ -136,6 +136,17 @@ export function configFromArgs(args: Record<string, unknown>, base: Config = DEF
   return config;
 }
 
+/** yargs renders the whole help text each time a command starts, in case
+ * the command fails and the help must be shown then; fpcast never shows help
+ * for a failed command (see .fail below), and the rendering is a tenth of a
+ * one-file run (what pre-commit does). */
+function skipHelpCache(parser: Argv): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => Usage } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   let failure: string | undefined;
@@ -169,6 +180,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (error && error.name !== 'YError') throw error;
       throw new UsageError(message ?? error?.message ?? 'invalid usage');
     });
+
+  skipHelpCache(parser);
 
   try {
     let output = '';

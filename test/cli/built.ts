@@ -1,7 +1,7 @@
 // The built command (`node bin/fpcast.js`, which runs dist/) as a child
-// process, the way users and hooks run it. dist/ is rebuilt first when any
-// source file is newer than it (`npm test` has just built it; a lone
-// `vitest run` of these files may not have).
+// process, the way users and hooks run it. dist/ (and its bundle) is rebuilt
+// first when any source file is newer than it (`npm test` has just built it;
+// a lone `vitest run` of these files may not have).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -25,6 +25,7 @@ export function ensureBuilt(): void {
   const fresh = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource(path.join(REPO, 'src')), newestSource(path.join(REPO, 'rules')));
   if (fresh) return;
   execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs')], { cwd: REPO, stdio: 'pipe' });
 }
 
 export interface Run {

@@ -1,0 +1,67 @@
+// How bin/fpcast.js starts the command quickly (a one-file run, what
+// pre-commit does on every commit, is mostly start-up):
+// - dist/bundle/fpcast.cjs, the whole CLI in one CommonJS file made by
+//   scripts/bundle.mjs, instead of a hundred ES modules (loading many ES
+//   modules is slow in Node 20);
+// - V8's code cache of that file (dist/bundle/fpcast.cjs.cache, written by the
+//   build after a sample run), so that its functions are not compiled again
+//   on every run. The cache starts with a hash of the bundle it was made from,
+//   and V8 itself rejects a cache made by another V8 or with other flags:
+//   a stale cache is never used, the bundle is then compiled as usual;
+// - dist/src (tsc's output) when the bundle is missing or older than it (a
+//   plain `tsc`), so a build without esbuild still works, only starts slower.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUNDLE = path.join(root, 'dist/bundle/fpcast.cjs');
+const CACHE = `${BUNDLE}.cache`;
+const UNBUNDLED = path.join(root, 'dist/src/cli/main.js');
+
+function modified(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CLI's `main`, from the bundle when it is there and up to date.
+ * `saveCodeCache` (bundle only) writes the code cache of what ran so far. */
+export async function loadMain({ codeCache = true } = {}) {
+  const bundled = modified(BUNDLE);
+  const unbundled = modified(UNBUNDLED);
+  if (bundled === undefined || (unbundled !== undefined && unbundled > bundled)) {
+    return { main: (await import(pathToFileURL(UNBUNDLED).href)).main, bundled: false };
+  }
+  const source = readFileSync(BUNDLE, 'utf8');
+  const hash = createHash('sha256').update(source).digest();
+  let cachedData;
+  if (codeCache) {
+    try {
+      const cache = readFileSync(CACHE);
+      if (cache.subarray(0, hash.length).equals(hash)) cachedData = cache.subarray(hash.length);
+    } catch {
+      // No cache: compile.
+    }
+  }
+  // What require() does with a CommonJS file, plus the cache.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: BUNDLE, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  return {
+    main: module.exports.main,
+    bundled: true,
+    codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected,
+    saveCodeCache() {
+      const temp = `${CACHE}.${process.pid}`;
+      writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
+      renameSync(temp, CACHE);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The bundle bin/fpcast.js starts (dist/bundle/fpcast.cjs, see bin/load.js
+// and scripts/bundle.mjs) is the same program as dist/src: same help (in
+// yargs' translations too), same findings and fixes; it is used when it is
+// up to date, with V8's code cache, and a one-file run starts no worker.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTree, removeDir, tempCopy } from '../support/cli.js';
+import { corpusCases } from '../support/corpus.js';
+import { ensureBuilt, REPO, runBuilt } from './built.js';
+
+/** The CLI from dist/src, as a child process (the bundle's twin). */
+function runUnbundled(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'dist/src/cli/main.js'))});
+process.exitCode = await main(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'latin1' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the bundle', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('is built, up to date, and loads with its code cache', () => {
+    expect(existsSync(path.join(REPO, 'dist/bundle/fpcast.cjs'))).toBe(true);
+    const probe = `const m = await import(${JSON.stringify(path.join(REPO, 'bin/load.js'))}); const r = await m.loadMain(); console.log(JSON.stringify({ bundled: r.bundled, cache: r.codeCacheUsed }));`;
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    expect(JSON.parse(out.stdout)).toEqual({ bundled: true, cache: true });
+  });
+
+  it('prints the same help, translated by yargs as well', () => {
+    for (const lang of ['C', 'de_DE.UTF-8']) {
+      const env = { LANG: lang, LC_ALL: lang };
+      for (const args of [['--help'], ['check', '--help'], ['rules']]) {
+        const a = runBuilt(args, REPO, env);
+        const b = runUnbundled(args, REPO, env);
+        expect(a.stdout, `${lang} ${args.join(' ')}`).toBe(b.stdout);
+        expect(a.code).toBe(b.code);
+      }
+    }
+    expect(runBuilt(['--help'], REPO, { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }).stdout).toMatch(/Optionen:/);
+  });
+
+  it('finds and fixes the same as dist/src', () => {
+    for (const c of corpusCases().slice(0, 8)) {
+      const a = tempCopy(c.input, 'fpcast-bundle-');
+      const b = tempCopy(c.input, 'fpcast-bundle-');
+      try {
+        for (const command of ['check', 'fix']) {
+          const ra = runBuilt([command, ...c.args, '.'], a);
+          const rb = runUnbundled([command, ...c.args, '.'], b);
+          expect(ra.stdout, c.name).toBe(rb.stdout);
+          expect(ra.stderr, c.name).toBe(rb.stderr);
+          expect(ra.code, c.name).toBe(rb.code);
+        }
+        expect(readTree(a)).toEqual(readTree(b));
+      } finally {
+        removeDir(a);
+        removeDir(b);
+      }
+    }
+  });
+});
