@@ -1,8 +1,8 @@
 // Extraction of many files: worker threads sized to the cores for large
 // inputs, the main thread for small ones (a one-file pre-commit run pays no
 // worker start-up). Workers get texts and what is wanted of them (see
-// tasks.ts) and return FileFacts; trees stay in the thread that parsed them. A file whose extraction fails is reported as a value and the
-// others go on.
+// tasks.ts) and return FileFacts; trees stay in the thread that parsed them.
+// A file whose extraction fails is reported as a value and the others go on.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
