@@ -973,9 +973,9 @@ function mergeRanges(ranges: Range[]): Range[] {
   return out;
 }
 
-/** Regions of `text`, or of `ranges` of it, tree-sitter cannot parse (to verify a fix added none). */
-export function parseErrorRegions(text: string, ranges?: ArrayLike<number>): Range[] {
-  return errorRegions(parseC(text, ranges));
+/** Regions of `text` tree-sitter cannot parse (to verify a fix added none). */
+export function parseErrorRegions(text: string): Range[] {
+  return errorRegions(parseC(text));
 }
 
 /** `FOO_METHODDEF` or `PyVarObject_HEAD_INIT(NULL, 0)` written without a
