@@ -50,17 +50,25 @@ list it in \`select\` under \`[tool.fpcast]\`).
 
 Always: the declaration and the definition live in different files, so the
 fix is \`multi-file\` by nature. Decide which of the two is right and change the
-other. Declarations written \`f()\` (no prototype) are not compared; same-file
+other. Declarations written \`f()\` (no prototype), and declarations whose
+parameter list does not parse (a statement macro before a call reads as
+one), are not compared; same-file
 disagreements are left to the compiler, which rejects them.
 `,
   run(ctx) {
     const findings: Finding[] = [];
     for (const [name, prototypes] of ctx.index.prototypes) {
       for (const proto of prototypes) {
-        if (proto.paramList.form === 'empty') continue;
+        // `f()` declares no prototype; a parameter list that does not parse
+        // is most often a statement macro before a call (`Py_BEGIN_ALLOW_THREADS
+        // f(x, 1);` reads as a declaration), not a declaration at all.
+        if (proto.paramList.form === 'empty' || proto.paramList.hasError) continue;
         for (const def of resolveDefinitions(ctx.index, name, proto.file)) {
           if (def.file === proto.file || def.isStatic) continue;
-          const mismatches = compareSig(wasmSigOf(proto), wasmSigOf(def));
+          // A result type fpcast cannot read (a project macro such as
+          // `XMLPARSEAPI(void)`, or a statement macro read as a type) is no
+          // evidence against a `void` one.
+          const mismatches = compareSig(wasmSigOf(proto), wasmSigOf(def)).filter((m) => m.kind !== 'result' || (m.actual !== 'unknown' && m.expected !== 'unknown'));
           if (!mismatches.length) continue;
           const parts = mismatches.map((m) => {
             if (m.kind === 'count') return `declared with ${m.actual} parameter${m.actual === 1 ? '' : 's'}, defined with ${m.expected}`;

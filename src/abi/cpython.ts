@@ -147,6 +147,12 @@ export interface StructLayout {
   headMacros?: Record<string, number>;
 }
 
+/** Macros that wrap a function's result type and stand for it:
+ * `#define PyAPI_FUNC(RTYPE) RTYPE` (plus a visibility attribute), and
+ * CPython's `Py_LOCAL(type)` / `Py_LOCAL_INLINE(type)` (`static [inline] type`).
+ * `PyAPI_FUNC(void) f(int);` returns void. */
+export const RESULT_TYPE_MACROS: ReadonlySet<string> = new Set(['PyAPI_FUNC', 'Py_LOCAL', 'Py_LOCAL_INLINE']);
+
 const f = (name: string, typedef?: string): StructField => (typedef ? { name, typedef } : { name });
 
 export const STRUCTS: Record<string, StructLayout> = {

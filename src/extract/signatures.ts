@@ -5,6 +5,7 @@
 // `text` is the file; `masked` the text tree-sitter parsed (see mask.ts),
 // which node texts come from.
 
+import { RESULT_TYPE_MACROS } from '../abi/cpython.js';
 import { normalizeCType, scalarWasmType, type WasmResult } from '../abi/wasm.js';
 import { fieldOf, gotoField, gotoNamed, namedType, rangeAt, typeOf, type Cursor } from './cursor.js';
 import type { ParamFact, ParamListFact, Range, ResultFact, SignatureFact } from './facts.js';
@@ -161,9 +162,22 @@ function resultFact(owner: Owner, resultIsPointer: boolean, text: string, masked
   if (!type) return { ctype: 'int', wasm: 'i32' }; // implicit int (K&R)
   const written = normalizeCType(text.slice(type.start, type.end) + ' ' + text.slice(declaratorStart, funcStart));
   if (resultIsPointer) return { ctype: written, wasm: 'i32' };
+  const wrapped = type.type === 'macro_type_specifier' ? wrappedResultType(masked, type) : undefined;
+  if (wrapped) return { ctype: written, ...wrapped };
   const spelled = masked.slice(type.start, type.end);
   const wasm: WasmResult = type.type === 'primitive_type' && spelled === 'void' ? 'void' : scalarWasmType(spelled);
   return { ctype: written, wasm, specifierRange: { start: type.start, end: type.end } };
+}
+
+/** The result of `PyAPI_FUNC(void)` and the like (see RESULT_TYPE_MACROS): the
+ * type inside, whose range a fix edits (`PyAPI_FUNC(int)`). */
+function wrappedResultType(masked: string, type: Range): Omit<ResultFact, 'ctype'> | undefined {
+  const match = /^([A-Za-z_]\w*)\s*\(\s*([^()]*?)\s*\)$/.exec(masked.slice(type.start, type.end));
+  if (!match || !match[2] || !RESULT_TYPE_MACROS.has(match[1])) return undefined;
+  const inner = match[2];
+  if (inner.endsWith('*')) return { wasm: 'i32' };
+  const start = masked.indexOf(inner, type.start + match[1].length);
+  return { wasm: inner === 'void' ? 'void' : scalarWasmType(inner), specifierRange: { start, end: start + inner.length } };
 }
 
 /** The function declarator (a plain name with parameters) under the cursor's
