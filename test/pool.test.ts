@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { ITEM, outline, type Outline } from '../src/extract/outline.js';
 import { isEmpty, noParts, partRanges, partsAround, tableParts, type Parts } from '../src/extract/parts.js';
-import { ExtractPool, type ExtractInput } from '../src/extract/pool.js';
+import { ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extract/pool.js';
 import { readTree } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
 
@@ -81,6 +81,16 @@ describe('ExtractPool', () => {
       }
       expect(threads.threaded).toBe(true);
       expect(readWhole.size).toBeGreaterThan(0);
+      // Then every file whole, as the prefilter asks once it has the includes
+      // from the outline: from the tree kept for its parts, where there is one.
+      const wholes = all.map((input) => ({ ...input, want: 'whole, includes known' as const }));
+      const [a, b] = await Promise.all([threads.extract(wholes), main.extract(wholes)]);
+      const fresh = await main.extract(all);
+      const factsOf = (outcome: ExtractOutcome) => ('facts' in outcome ? outcome.facts : undefined);
+      for (let i = 0; i < wholes.length; i++) {
+        expect(a[i], wholes[i].file).toStrictEqual(b[i]);
+        expect(factsOf(a[i]), wholes[i].file).toStrictEqual({ ...factsOf(fresh[i]), includes: [] });
+      }
     } finally {
       await threads.close();
       await main.close();

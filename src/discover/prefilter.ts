@@ -233,7 +233,7 @@ class Definers {
   private readonly asked = { functions: new Set<string>(), macros: new Set<string>(), names: new Set<string>() };
   private readonly askedFunctionHashes = new Set<number>();
   /** Names asked for that are not identifiers (looked for anywhere in a file). */
-  private readonly askedOddly: string[] = [];
+  private readonly askedOddly = new Set<string>();
 
   /** A file outlined: index it, and answer for it what was asked before. */
   addFile(file: FileState, add: Add): void {
@@ -275,8 +275,7 @@ class Definers {
     if (this.asked.functions.has(name)) return false;
     this.asked.functions.add(name);
     if (!ASCII_IDENTIFIER.test(name)) {
-      this.askedOddly.push(name);
-      for (const file of this.files) this.anywhere(file, name, add);
+      this.askOddly(name, add);
       return true;
     }
     const h = wordHash(name);
@@ -297,8 +296,7 @@ class Definers {
     if (this.asked.macros.has(name)) return false;
     this.asked.macros.add(name);
     if (!ASCII_IDENTIFIER.test(name)) {
-      this.askedOddly.push(name);
-      for (const file of this.files) this.anywhere(file, name, add);
+      this.askOddly(name, add);
       return true;
     }
     for (const [file, k] of this.macros.get(name) ?? []) {
@@ -320,12 +318,20 @@ class Definers {
   spelled(name: string, add: Add): void {
     if (this.asked.names.has(name)) return;
     this.asked.names.add(name);
-    for (const file of this.files) this.spelling(file, name, add);
+    if (!ASCII_IDENTIFIER.test(name)) this.askOddly(name, add);
+    else for (const file of this.files) this.spelling(file, name, add);
   }
 
+  /** The parts of `file` that spell `name`, an identifier (odd names are asked oddly). */
   private spelling(file: FileState, name: string, add: Add): void {
-    if (!ASCII_IDENTIFIER.test(name)) this.anywhere(file, name, add);
-    else if (mayHaveWord(file.outline!.words, wordHash(name))) add(file, partsSpelling(file.outline!, file.text, name));
+    if (ASCII_IDENTIFIER.test(name) && mayHaveWord(file.outline!.words, wordHash(name))) add(file, partsSpelling(file.outline!, file.text, name));
+  }
+
+  /** A name that is not an identifier, asked for any kind of fact: every file that holds it, once. */
+  private askOddly(name: string, add: Add): void {
+    if (this.askedOddly.has(name)) return;
+    this.askedOddly.add(name);
+    for (const file of this.files) this.anywhere(file, name, add);
   }
 
   /** A file whose outline is unsure is asked for its definitions of the name. */
@@ -399,9 +405,6 @@ export interface RoundsResult<R> {
   parsed: Set<string>;
   index: ProjectIndex;
   result: R;
-  rounds: number;
-  /** Bytes parsed, for the curious. */
-  parsedBytes: number;
 }
 
 export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsResult<R>> {
@@ -409,7 +412,6 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
   const byPath = new Map(files.map((f) => [f.path, f]));
   let recorder = new Recorder();
   const current = () => recorder;
-  let parsedBytes = 0;
 
   /** Keep what a parse gave: `wanted` is what the file now has parsed;
    * `added`, when set, the ranges of a parse of more parts that joins the
@@ -419,8 +421,8 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
     if (!facts) return;
     if (!facts.partial) wanted = whole(); // a parse of parts that did not hold up came back whole
     else if (added && file.facts?.partial) facts = mergeFacts(file.facts, facts);
-    // Facts of parts come without their includes (see extract/tasks.ts).
-    if (facts.partial) facts.includes = file.outline!.includes;
+    // Facts come without their includes when the outline has them (see extract/tasks.ts).
+    if (includesKnown(file)) facts.includes = file.outline!.includes;
     file.parsed = wanted;
     file.facts = facts;
     guardBodies(facts, current);
@@ -453,8 +455,8 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       }
       file.busy = true;
       targets.push({ file, parts: ranges === 'whole' ? whole() : parts, ranges });
-      requests.push({ file: file.path, want: ranges });
-      parsedBytes += ranges === 'whole' ? file.text.length : bytesIn(ranges.ranges);
+      // A whole file's includes are known from its outline, as a part's are.
+      requests.push({ file: file.path, want: ranges === 'whole' && includesKnown(file) ? 'whole, includes known' : ranges });
     }
     if (!requests.length) return;
     const done = input.extract(requests).then((got) => {
@@ -547,16 +549,14 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
     wrapIndex(index, recorder);
     recorder.active = true;
   };
-  let rounds = 0;
   if (input.probe !== false) {
-    rounds++;
     const facts = files.map((f) => guardedFacts(input.emptyFacts(f.path), TEXT_FACTS, current));
     const index = input.link(facts, { beforeExpansion: record });
     input.analyze(index, []);
     recorder.active = false;
   }
   if (recorder.everything) {
-    for (const file of files) file.outline = emptyOutline();
+    for (const file of files) file.outline = NOT_OUTLINED;
     parse(new Map(files.map((file) => [file, whole()])));
     await settle();
   } else {
@@ -581,13 +581,11 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       await new Promise((resolve) => setImmediate(resolve));
     }
     parse(batch.wants);
-    for (const file of files) guess(file);
     await settle();
     afterTake = undefined;
   }
 
   for (;;) {
-    rounds++;
     recorder = new Recorder();
     const facts = files.map((file) => {
       if (file.facts && file.parsed?.whole) return file.facts;
@@ -635,8 +633,6 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
         parsed: new Set(files.filter((f) => f.facts).map((f) => f.path)),
         index,
         result,
-        rounds,
-        parsedBytes,
       };
     }
     parse(wants);
@@ -651,12 +647,8 @@ function clone(parts: Parts): Parts {
   };
 }
 
-function bytesIn(ranges: number[]): number {
-  let bytes = 0;
-  for (let k = 0; k < ranges.length; k += 2) bytes += ranges[k + 1] - ranges[k];
-  return bytes;
-}
+/** The outline of every file of a run that parses them all whole without outlining them. */
+const NOT_OUTLINED: Outline = { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [] };
 
-function emptyOutline(): Outline {
-  return { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [] };
-}
+/** Whether the file's includes are known from its outline (then its extraction need not read them). */
+const includesKnown = (file: FileState): boolean => file.outline !== undefined && file.outline !== NOT_OUTLINED;

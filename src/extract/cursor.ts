@@ -77,3 +77,20 @@ export function fieldRange(c: Cursor, field: string): (Range & { type: string })
   c.gotoParent();
   return found;
 }
+
+/** The name the declarator under the cursor declares: the identifier at the
+ * end of its chain of `declarator` fields (`*name`, `name[3]`, `name = 1`). */
+export function declaredName(c: Cursor, text: string): string | undefined {
+  let depth = 0;
+  let name: string | undefined;
+  for (;;) {
+    if (typeOf(c) === 'identifier') {
+      name = text.slice(c.startIndex, c.endIndex);
+      break;
+    }
+    if (!gotoField(c, 'declarator')) break;
+    depth++;
+  }
+  while (depth--) c.gotoParent();
+  return name;
+}

@@ -2,7 +2,6 @@
 
 import Parser from 'tree-sitter';
 import C from 'tree-sitter-c';
-import { includesOf } from '../discover/prefilter.js';
 import { indentOfLine, startsLine } from '../source/source-file.js';
 import {
   emptyFacts, type CallFact, type FileFacts, type FunctionFact, type MacroFact, type MacroRefFact, type Range, type ReturnFact,
@@ -10,11 +9,12 @@ import {
 } from './facts.js';
 import { ownerAt, signatureAt, type Owner } from './signatures.js';
 import { maskMacroElements } from './mask.js';
+import { includesOf } from './outline.js';
+import { mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
 import type { PartRanges } from './parts.js';
-import { declaratorIdentifier, findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
-import { STRUCTS } from '../abi/cpython.js';
+import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
 import { tablesAt, tableStructAt } from './tables.js';
-import { gotoField } from './cursor.js';
+import { declaredName, fieldOf, fieldRange, gotoField, gotoNamed, namedType, typeOf, type Cursor } from './cursor.js';
 
 let parser: Parser | undefined;
 
@@ -78,8 +78,6 @@ class NewlineIndex {
   }
 }
 
-type Cursor = Parser.TreeCursor;
-
 /** The facts a function's body collects from every node under it (not only
  * those the walk reaches): every identifier, every return statement, every
  * declared name. Uses and calls made in the body wait here until the body's
@@ -119,9 +117,6 @@ const OPAQUE = new Set([
 
 const PREPROC_BRANCH = new Set(['preproc_if', 'preproc_ifdef', 'preproc_elif', 'preproc_elifdef', 'preproc_else']);
 
-/** A table struct's name somewhere in a struct specifier's text. */
-const TABLE_TYPE_IN = new RegExp(`\\b(?:${Object.keys(STRUCTS).join('|')})\\b`);
-
 const SUPPRESSION = /fpcast:\s*ignore(?:\[([^\]]*)\])?/;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 
@@ -131,37 +126,6 @@ function macroBodyIdentifiers(body: string, offset: number, macro: string, out: 
   for (const match of stripped.matchAll(IDENTIFIER)) {
     out.push({ name: match[0], range: { start: offset + match.index!, end: offset + match.index! + match[0].length }, macro });
   }
-}
-
-/** Node type and field names by id, read from the cursor once per id: a
- * cursor step is cheap, a SyntaxNode is not (the walk makes one only where
- * the node API is worth it: function heads, declarations, tables, macros). */
-const typeNames: string[] = [];
-const namedTypes: boolean[] = [];
-const fieldNames: (string | null)[] = [];
-
-function typeOf(c: Cursor): string {
-  const id = c.nodeTypeId;
-  return typeNames[id] ?? (typeNames[id] = c.nodeType);
-}
-
-/** The type of the cursor's node if it is a named node (whether a node is
- * named depends on its type alone), else undefined. */
-function namedType(c: Cursor): string | undefined {
-  const id = c.nodeTypeId;
-  let named = namedTypes[id];
-  if (named === undefined) {
-    named = namedTypes[id] = c.nodeIsNamed;
-    typeNames[id] = c.nodeType;
-  }
-  return named ? typeNames[id] : undefined;
-}
-
-function fieldOf(c: Cursor): string | null {
-  const id = c.currentFieldId;
-  if (!id) return null;
-  const known = fieldNames[id];
-  return known !== undefined ? known : (fieldNames[id] = c.currentFieldName ?? null);
 }
 
 class Extractor {
@@ -215,37 +179,11 @@ class Extractor {
       if (!c.gotoFirstChild()) return;
       do {
         if (fieldOf(c) !== 'declarator' || typeOf(c) === 'function_declarator') continue;
-        const name = this.declaredName(c);
+        const name = declaredName(c, this.text);
         if (name !== undefined) for (const scope of this.scopes) scope.locals.add(name);
       } while (c.gotoNextSibling());
       c.gotoParent();
     }
-  }
-
-  /** The identifier at the end of the cursor's declarator's `declarator`
-   * chain (`*name`, `name[3]`, `name = 1`), like declaratorIdentifier. */
-  private declaredName(c: Cursor): string | undefined {
-    let depth = 0;
-    let name: string | undefined;
-    for (;;) {
-      if (typeOf(c) === 'identifier') {
-        name = this.slice(c);
-        break;
-      }
-      if (!this.gotoField(c, 'declarator')) break;
-      depth++;
-    }
-    while (depth--) c.gotoParent();
-    return name;
-  }
-
-  /** Move to the first child in `field`; false (cursor unmoved) if none. */
-  private gotoField(c: Cursor, field: string): boolean {
-    if (!c.gotoFirstChild()) return false;
-    do if (fieldOf(c) === field) return true;
-    while (c.gotoNextSibling());
-    c.gotoParent();
-    return false;
   }
 
   /** A subtree the walk passes over: only what function bodies collect. */
@@ -350,11 +288,11 @@ class Extractor {
   private functionDefinition(c: Cursor, ctx: WalkContext): void {
     const owner = ownerAt(c, this.masked);
     let signature: SignatureFact | null = null;
-    if (this.gotoField(c, 'declarator')) {
+    if (gotoField(c, 'declarator')) {
       signature = signatureAt(c, owner, this.text, this.masked);
       c.gotoParent();
     }
-    if (!signature || !this.gotoField(c, 'body')) return this.children(c, ctx);
+    if (!signature || !gotoField(c, 'body')) return this.children(c, ctx);
     // Only a top-level function is read head only: one inside another's body is part of that body.
     if (!this.scopes.length && this.skipBodies.has(c.startIndex)) return this.headOnly(c, signature);
     const body = this.bodyShape(c);
@@ -466,7 +404,7 @@ class Extractor {
 
   /** The body of the function definition under the cursor, when it is one to skip. */
   private skippedBody(c: Cursor): Range | undefined {
-    if (!this.skipBodies.size || !this.gotoField(c, 'body')) return undefined;
+    if (!this.skipBodies.size || !gotoField(c, 'body')) return undefined;
     const body = { start: c.startIndex, end: c.endIndex };
     c.gotoParent();
     return this.skipBodies.has(body.start) ? body : undefined;
@@ -510,12 +448,10 @@ class Extractor {
   }
 
   private declaration(c: Cursor, ctx: WalkContext): void {
-    if (this.mayBeTable(c)) {
-      const layout = tableStructAt(c, this.masked);
-      if (layout) {
-        this.facts.tables.push(...tablesAt(c, layout, this.text, this.masked, ctx.inFunction));
-        return this.scanChildren(c);
-      }
+    const layout = tableStructAt(c, this.masked);
+    if (layout) {
+      this.facts.tables.push(...tablesAt(c, layout, this.text, this.masked, ctx.inFunction));
+      return this.scanChildren(c);
     }
     if (!c.gotoFirstChild()) return;
     let owner: Owner | undefined;
@@ -545,19 +481,6 @@ class Extractor {
     c.gotoParent();
   }
 
-  /** Whether the declaration under the cursor names a table struct as its
-   * type (then the node API reads it). */
-  private mayBeTable(c: Cursor): boolean {
-    if (!this.gotoField(c, 'type')) return false;
-    const type = typeOf(c);
-    let name: string | undefined;
-    let may = false;
-    if (type === 'type_identifier') may = Object.hasOwn(STRUCTS, this.slice(c));
-    else if (type === 'struct_specifier') may = TABLE_TYPE_IN.test(this.slice(c));
-    c.gotoParent();
-    return may;
-  }
-
   /** Whether signatureFact can find a function in the declarator under the
    * cursor (it follows pointers, attributes and parentheses to a function
    * declarator); most declarators are plain names and need no node. */
@@ -571,7 +494,7 @@ class Extractor {
         break;
       }
       if (type === 'pointer_declarator') {
-        if (!this.gotoField(c, 'declarator')) break;
+        if (!gotoField(c, 'declarator')) break;
         depth++;
         continue;
       }
@@ -664,7 +587,8 @@ class Extractor {
       const which = fieldOf(c);
       if (which === 'left' && !sawLeft) {
         sawLeft = true;
-        if (type === 'field_expression') field = this.fieldName(c);
+        const name = type === 'field_expression' ? fieldRange(c, 'field') : undefined;
+        if (name) field = this.text.slice(name.start, name.end);
         this.walk(c, { ...ctx, context: 'other', field: undefined }, type);
       } else if (which === 'right' && !sawRight) {
         sawRight = true;
@@ -674,20 +598,6 @@ class Extractor {
       }
     } while (c.gotoNextSibling());
     c.gotoParent();
-  }
-
-  /** The `field` of the field_expression under the cursor. */
-  private fieldName(c: Cursor): string | undefined {
-    let name: string | undefined;
-    if (!c.gotoFirstChild()) return undefined;
-    do {
-      if (fieldOf(c) === 'field') {
-        name = this.slice(c);
-        break;
-      }
-    } while (c.gotoNextSibling());
-    c.gotoParent();
-    return name;
   }
 
   private initializerPair(c: Cursor, ctx: WalkContext): void {
@@ -701,7 +611,10 @@ class Extractor {
       const which = fieldOf(c);
       if (which === 'designator' && !sawDesignator) {
         sawDesignator = true;
-        if (type === 'field_designator') field = this.firstNamedChildText(c);
+        if (type === 'field_designator' && gotoNamed(c, () => true)) {
+          field = this.slice(c);
+          c.gotoParent();
+        }
         this.scan(c, type);
       } else if (which === 'value' && !sawValue) {
         sawValue = true;
@@ -711,19 +624,6 @@ class Extractor {
       }
     } while (c.gotoNextSibling());
     c.gotoParent();
-  }
-
-  private firstNamedChildText(c: Cursor): string | undefined {
-    let text: string | undefined;
-    if (!c.gotoFirstChild()) return undefined;
-    do {
-      if (namedType(c)) {
-        text = this.slice(c);
-        break;
-      }
-    } while (c.gotoNextSibling());
-    c.gotoParent();
-    return text;
   }
 
   private macro(node: SyntaxNode): void {
@@ -753,18 +653,19 @@ class Extractor {
 }
 
 /** Extract the facts of one file from its (Latin-1 decoded) text: of the
- * whole file, or of the parts given (see parts.ts). Parts are parsed alone,
+ * whole file, from its whole tree (got from `wholeTree`, which may keep
+ * trees), or of the parts given (see parts.ts). Parts are parsed alone,
  * unless `parseWhole` says or their parse shows that tree-sitter does not
- * read them as the outline promised: then the file is parsed whole (by
- * `wholeTree`, which may keep trees) and the parts' facts are taken from
- * that tree, with every top-level node around an unparsable region. */
+ * read them as the outline promised: then their facts are taken from the
+ * whole tree, with every top-level node around an unparsable region. */
 export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
-  if (parts === 'whole') return extractWhole(file, text, options.includes);
-  return (!parts.parseWhole && extractParts(file, text, parts, options.includes)) || extractFromWhole(file, text, parts, (options.wholeTree ?? parseC)(text), options.includes);
+  const wholeTree = options.wholeTree ?? parseC;
+  if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
+  return (!parts.parseWhole && extractParts(file, text, parts, options.includes)) || extractFromWhole(file, text, parts, wholeTree(text), options.includes);
 }
 
 export interface ExtractOptions {
-  /** The parse of the whole file (default: parse it now); a caller may keep trees. */
+  /** The parse of the whole file (default: parse it now); a caller may keep trees and give one kept. */
   wholeTree?: (text: string) => Parser.Tree;
   /** The file's `#include "…"` paths, when known already (see includesOf). */
   includes?: string[];
@@ -840,8 +741,7 @@ function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[],
   return facts;
 }
 
-function extractWhole(file: string, text: string, includes?: string[]): FileFacts {
-  const tree = parseC(text);
+function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: string[]): FileFacts {
   const extractor = new Extractor(text, file, maskedOf(tree));
   extractor.walk(tree.walk(), TOP);
   const facts = extractor.facts;
@@ -861,34 +761,6 @@ const CONTAINERS = new Set([
   'translation_unit', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification',
   'declaration_list', 'ERROR',
 ]);
-
-/** Whether `[start, end)` overlaps one of `regions` (sorted, disjoint; a zero-width region counts as one character). */
-function overlapsSorted(regions: Range[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const region = regions[mid];
-    if (Math.max(region.end, region.start + 1) <= start) lo = mid + 1;
-    else if (region.start >= end) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
-/** Whether `[start, end)` (a zero-width node counts as one character) overlaps one of `ranges` (flat, sorted, disjoint). */
-function overlapsAny(ranges: number[], start: number, end: number): boolean {
-  const stop = Math.max(end, start + 1);
-  // The first range that ends after `start`.
-  let lo = 0;
-  let hi = ranges.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid * 2 + 1] <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length / 2 && ranges[lo * 2] < stop;
-}
 
 const errorsOfTree = new WeakMap<Parser.Tree, Range[]>();
 /** Trees whose functions around unparsable regions were extracted already. */
@@ -941,36 +813,6 @@ function definitionsIn(tree: Parser.Tree): Definitions {
   }
   definitionsOfTree.set(tree, known);
   return known;
-}
-
-/** Sorted flat ranges with overlapping or touching ones joined. */
-function mergeFlat(flat: number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [start, end] of pairs) {
-    if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
-    else out.push(start, end);
-  }
-  return out;
-}
-
-/** Whether `range` lies inside one of `ranges` (flat start/end pairs). */
-function within(range: Range, ranges: number[]): boolean {
-  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] <= range.start && range.end <= ranges[k + 1]) return true;
-  return false;
-}
-
-function mergeRanges(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Range[] = [];
-  for (const range of sorted) {
-    const last = out[out.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else out.push({ ...range });
-  }
-  return out;
 }
 
 /** Regions of `text` tree-sitter cannot parse (to verify a fix added none). */

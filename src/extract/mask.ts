@@ -13,6 +13,9 @@
 // whose body is left out), the commas found in them are those a pass over the
 // whole text finds there.
 
+import { startsLine } from '../source/source-file.js';
+import { escapeEnd, lineCommentEnd } from './outline.js';
+
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, BACKSLASH = 92,
   LBRACE = 123, RBRACE = 125;
@@ -62,17 +65,16 @@ class Masker {
         const close = text.indexOf('*/', i + 2);
         i = close < 0 ? text.length : close + 2;
       } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-        const nl = text.indexOf('\n', i + 2);
-        i = nl < 0 ? text.length : nl;
-      } else if (c === HASH && atLineStart(text, i)) {
+        i = lineCommentEnd(text, i + 2);
+      } else if (c === HASH && startsLine(text, i)) {
         // A preprocessor line (with continuations) is not part of the C around it.
-        while (i < text.length && text.charCodeAt(i) !== LF) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+        while (i < text.length && text.charCodeAt(i) !== LF) i = text.charCodeAt(i) === BACKSLASH ? escapeEnd(text, i) : i + 1;
       } else if (c === DQUOTE || c === SQUOTE) {
         const at = i++;
         while (i < text.length) {
           const d = text.charCodeAt(i);
           if (d === c || d === LF) break;
-          i += d === BACKSLASH ? 2 : 1;
+          i = d === BACKSLASH ? escapeEnd(text, i) : i + 1;
         }
         i++;
         this.token(c, at);
@@ -128,16 +130,6 @@ class Masker {
   }
 }
 
-/** Whether only spaces and tabs stand between the line's start and `at`. */
-function atLineStart(text: string, at: number): boolean {
-  for (let j = at - 1; j >= 0; j--) {
-    const c = text.charCodeAt(j);
-    if (c === LF || c === CR) return true;
-    if (c !== SPACE && c !== TAB) return false;
-  }
-  return true;
-}
-
 /** `text` with the missing commas written in; `ranges` (flat start/end
  * pairs, in order) limits the work to the parts that will be parsed. */
 export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
@@ -163,7 +155,7 @@ function closingParen(text: string, open: number): number {
     const c = text.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) {
       i++;
-      while (i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== LF) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      while (i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== LF) i = text.charCodeAt(i) === BACKSLASH ? escapeEnd(text, i) : i + 1;
       continue;
     }
     if (c === LPAREN) depth++;

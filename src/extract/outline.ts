@@ -16,6 +16,7 @@
 // open, a `#` that does not start a directive, a byte outside ASCII in code.
 
 import { STRUCTS } from '../abi/cpython.js';
+import { covered, sortedPairs } from './ranges.js';
 
 export interface Outline {
   /** Why the structure cannot be trusted, if it cannot: then only `words`,
@@ -81,20 +82,6 @@ export function mayHaveWord(filter: Uint32Array, h: number): boolean {
   const a = h & (WORD_BITS - 1);
   const b = (h >>> 16) ^ ((h & 0xff) << 8);
   return (filter[a >>> 5] & (1 << (a & 31))) !== 0 && (filter[b >>> 5] & (1 << (b & 31))) !== 0;
-}
-
-/** Whether `sorted` (ascending) holds `h`. */
-export function hasHash(sorted: Int32Array, h: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
-    if (v === h) return true;
-    if (v < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** Item indexes paired with `h` in `Outline.heads`. */
@@ -516,7 +503,7 @@ class Lexer {
       const c = text.charCodeAt(k);
       if (c === LF) break;
       if (c === BACKSLASH) {
-        k += text.charCodeAt(k + 1) === CR && text.charCodeAt(k + 2) === LF ? 3 : 2;
+        k = escapeEnd(text, k);
       } else if (c === SLASH && text.charCodeAt(k + 1) === STAR) {
         const end = text.indexOf('*/', k + 2);
         k = end < 0 ? n : end + 2;
@@ -570,7 +557,7 @@ export function outline(text: string): Outline {
   lexer.run();
   const out: Outline = {
     items: Int32Array.from(lexer.items),
-    heads: sortedPairs(lexer.heads),
+    heads: Int32Array.from(sortedPairs(lexer.heads)),
     ragged: [...lexer.ragged].sort((a, b) => a - b),
     nested: lexer.nested,
     defines: lexer.defines,
@@ -586,7 +573,7 @@ export function outline(text: string): Outline {
     // A table the items do not hold would be missed: the items are wrong.
     // (Text in a `#define` or a comment looks like a table but is none to tree-sitter.)
     const outside = out.tables.find(
-      (offset) => !insideItem(out.items, offset) && !out.defines.some((d) => d.start <= offset && offset < d.end) && !inside(lexer.comments, offset),
+      (offset) => !insideItem(out.items, offset) && !out.defines.some((d) => d.start <= offset && offset < d.end) && !covered(lexer.comments, offset, offset),
     );
     if (outside !== undefined) out.unsure = `a table outside the items at offset ${outside}`;
   }
@@ -617,19 +604,6 @@ function everyWord(text: string): Uint32Array {
   return words;
 }
 
-/** Whether `offset` lies in one of `ranges` (flat, sorted, disjoint). */
-function inside(ranges: number[], offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < ranges[mid * 2]) hi = mid - 1;
-    else if (offset >= ranges[mid * 2 + 1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 function insideItem(items: Int32Array, offset: number): boolean {
   let lo = 0;
   let hi = items.length / ITEM.size - 1;
@@ -640,17 +614,6 @@ function insideItem(items: Int32Array, offset: number): boolean {
     else return true;
   }
   return false;
-}
-
-/** (hash, item) pairs sorted by hash, then item. */
-function sortedPairs(flat: number[]): Int32Array {
-  const order = Array.from({ length: flat.length / 2 }, (_, k) => k).sort((a, b) => flat[a * 2] - flat[b * 2] || flat[a * 2 + 1] - flat[b * 2 + 1]);
-  const out = new Int32Array(flat.length);
-  order.forEach((k, w) => {
-    out[w * 2] = flat[k * 2];
-    out[w * 2 + 1] = flat[k * 2 + 1];
-  });
-  return out;
 }
 
 /** The end of what may separate a directive's parts from `at`: blanks,
@@ -711,6 +674,12 @@ export function lineCommentEnd(text: string, from: number): number {
   }
 }
 
+/** Offset past the backslash at `at` and what it escapes: one character, or
+ * the line end it splices (`\` CR LF is one splice, as `\` LF is). */
+export function escapeEnd(text: string, at: number): number {
+  return at + (text.charCodeAt(at + 1) === CR && text.charCodeAt(at + 2) === LF ? 3 : 2);
+}
+
 /** Offset just past the string or character literal at `start`, or -1 when
  * its line ends first (tree-sitter reads no literal there). */
 function literalEnd(text: string, start: number, quote: number): number {
@@ -719,7 +688,7 @@ function literalEnd(text: string, start: number, quote: number): number {
   while (j < n) {
     const d = text.charCodeAt(j);
     if (d === quote) return j + 1;
-    if (d === BACKSLASH) j += text.charCodeAt(j + 1) === CR && text.charCodeAt(j + 2) === LF ? 3 : 2;
+    if (d === BACKSLASH) j = escapeEnd(text, j);
     else if (d === LF) return -1;
     else j++;
   }

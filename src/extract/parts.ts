@@ -19,6 +19,7 @@
 
 import type { FileFacts, Range } from './facts.js';
 import { ITEM, ASCII_IDENTIFIER, type Outline } from './outline.js';
+import { covered, mergeFlat, sortedPairs } from './ranges.js';
 
 /** What of one file is wanted. */
 export interface Parts {
@@ -91,7 +92,7 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
   if (parts.whole) return 'whole';
   if (outline.unsure !== undefined) {
     const spots = [...parts.spots].sort((a, b) => a - b).flatMap((at) => [at, at + 1]);
-    const out: PartRanges = { ranges: joined(spots), bodies: [], defines: [], parseWhole: true };
+    const out: PartRanges = { ranges: mergeFlat(spots), bodies: [], defines: [], parseWhole: true };
     if (parts.functions.size) out.functions = [...parts.functions];
     if (parts.macros.size) out.macros = [...parts.macros];
     return out;
@@ -144,22 +145,6 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
   const out: PartRanges = { ranges, bodies: sortedPairs(bodies), defines };
   if (parseWhole) out.parseWhole = true;
   return out;
-}
-
-/** Sorted flat ranges with overlapping or touching ones joined. */
-function joined(flat: number[]): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < flat.length; k += 2) {
-    if (out.length && flat[k] <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], flat[k + 1]);
-    else out.push(flat[k], flat[k + 1]);
-  }
-  return out;
-}
-
-function sortedPairs(flat: number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
-  return pairs.sort((a, b) => a[0] - b[0]).flat();
 }
 
 /** The item holding `offset`, or -1 (between items: a comment or a directive). */
@@ -273,19 +258,6 @@ function defineAt(defines: Outline['defines'], offset: number): number {
 // Parsing more of a file later: only the new parts are parsed, and their
 // facts join those already known.
 
-/** Whether `[start, end)` lies inside one of `ranges` (flat, sorted, disjoint). */
-export function covered(ranges: ArrayLike<number>, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid * 2 + 1] <= start) lo = mid + 1;
-    else if (ranges[mid * 2] > start) hi = mid - 1;
-    else return end <= ranges[mid * 2 + 1];
-  }
-  return false;
-}
-
 /** What `want` asks beyond `parsed`: new items, new heads, and the `#define`s
  * that no parsed or newly wanted range holds already. */
 export function partsToAdd(outline: Outline, parsed: Parts, want: Parts, read: ArrayLike<number>): Parts {
@@ -348,22 +320,8 @@ export function mergeFacts(known: FileFacts, added: FileFacts): FileFacts {
     suppressions: merge({ list: known.suppressions, key: byStart }, added.suppressions),
     partial: {
       headsOnly: functions.flatMap((f, i) => (headsOnly.has(f) ? [i] : [])),
-      ranges: unite(known.partial!.ranges, ranges),
+      ranges: mergeFlat([...known.partial!.ranges, ...ranges]),
       ...(known.partial!.parsedWhole || added.partial!.parsedWhole ? { parsedWhole: true as const } : {}),
     },
   };
-}
-
-/** The union of two sets of flat sorted ranges. */
-function unite(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < a.length; k += 2) pairs.push([a[k], a[k + 1]]);
-  for (let k = 0; k < b.length; k += 2) pairs.push([b[k], b[k + 1]]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (const [start, end] of pairs) {
-    if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
-    else out.push(start, end);
-  }
-  return out;
 }

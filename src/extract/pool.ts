@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from './facts.js';
+import { lengthOf } from './ranges.js';
 import type { TaskResult, Want } from './tasks.js';
 import type { ExtractReply, ExtractRequest } from './worker.js';
 
@@ -20,8 +21,6 @@ export interface ExtractInput {
 }
 
 export type ExtractOutcome = ({ file: string } & TaskResult) | { file: string; error: string };
-
-export const failed = (outcome: ExtractOutcome): outcome is { file: string; error: string } => 'error' in outcome;
 
 export interface PoolOptions {
   /** Worker threads; 1 extracts in the main thread. Default: the cores. */
@@ -242,7 +241,7 @@ export class ExtractPool {
       const keeper = this.keeper.get(task.input.file);
       if (keeper && keeper !== slot) continue;
       const want = task.input.want;
-      const key = !want || want === 'whole' || want.parseWhole ? WHOLE_FIRST - weight(task.input) : weight(task.input);
+      const key = !want || typeof want === 'string' || want.parseWhole ? WHOLE_FIRST - weight(task.input) : weight(task.input);
       if (key < bestKey) {
         best = i;
         bestKey = key;
@@ -256,10 +255,9 @@ export class ExtractPool {
 function weight(input: ExtractInput): number {
   const want = input.want;
   if (typeof input.text !== 'string') return 0;
-  if (!want || want === 'whole') return input.text.length;
-  let bytes = 0;
-  for (let k = 0; k < want.ranges.length; k += 2) bytes += want.ranges[k + 1] - want.ranges[k];
-  return bytes;
+  // A string is a whole file (see Want).
+  if (!want || typeof want === 'string') return input.text.length;
+  return lengthOf(want.ranges);
 }
 
 function describe(error: unknown): string {

@@ -7,7 +7,7 @@
 // which node texts come from.
 
 import { STRUCTS, type StructLayout } from '../abi/cpython.js';
-import { eachNamed, fieldOf, fieldRange, gotoField, gotoNamed, rangeAt, typeOf, type Cursor } from './cursor.js';
+import { declaredName, eachNamed, fieldOf, fieldRange, gotoField, gotoNamed, rangeAt, typeOf, type Cursor } from './cursor.js';
 import type { EntryFact, FuncRefFact, Range, TableFact, ValueFact } from './facts.js';
 import { assignFields, type InitElement } from './fields.js';
 
@@ -175,22 +175,6 @@ function macroEntryAt(c: Cursor, type: string, masked: string): EntryFact {
     c.gotoParent();
   }
   return { range, fields: {}, macro: { name, args, range } };
-}
-
-/** The name a declarator declares: its chain of `declarator` fields down to an identifier. */
-function declaredName(c: Cursor, masked: string): string | undefined {
-  let depth = 0;
-  let name: string | undefined;
-  for (;;) {
-    if (typeOf(c) === 'identifier') {
-      name = slice(masked, rangeAt(c));
-      break;
-    }
-    if (!gotoField(c, 'declarator')) break;
-    depth++;
-  }
-  while (depth--) c.gotoParent();
-  return name;
 }
 
 /** Table facts for every table-typed declarator of the declaration under the cursor. */

@@ -7,6 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { lengthOf } from './ranges.js';
 import { runTask, type TaskResult, type Want } from './tasks.js';
 
 export interface ExtractRequest {
@@ -37,18 +38,17 @@ let sinceCollect = 0;
 const queue: ExtractRequest[] = [];
 let scheduled = false;
 
-/** Bytes of the trees a request leaves behind as garbage (trees kept for
- * later requests are not garbage; an outline makes no tree). */
 /** The texts of the files this worker has had (the pool sends each once). */
 const texts = new Map<string, string>();
 
+/** Bytes of the trees a request leaves behind as garbage (trees kept for
+ * later requests are not garbage). */
 function garbageBytes(request: ExtractRequest, text: string, result: TaskResult): number {
   const want = request.want;
-  if (want === 'whole') return text.length;
+  // A string is a whole file (see Want).
+  if (typeof want === 'string') return text.length;
   if (want.parseWhole || result.kept) return 0;
-  let bytes = 0;
-  for (let k = 0; k < want.ranges.length; k += 2) bytes += want.ranges[k + 1] - want.ranges[k];
-  return bytes;
+  return lengthOf(want.ranges);
 }
 
 function next(): void {

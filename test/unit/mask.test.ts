@@ -37,4 +37,21 @@ describe('maskMacroElements', () => {
     expect(facts.parseErrors).toEqual([]);
     expect(facts.tables[0].entries.map((e) => e.macro?.name ?? e.fields.ml_meth?.func?.name ?? null)).toEqual(['A_METHODDEF', 'fx', null]);
   });
+
+  it('reads a CRLF line splice as an LF one: a #define inside a table ends where it does with LF', () => {
+    const lf = 'static PyMethodDef m[] = {\n#define X \\\n    A_METHODDEF B_METHODDEF\n    C_METHODDEF\n    {"x", f, METH_O, NULL},\n    {NULL}\n};\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const masked = maskMacroElements(lf);
+    // The directive's continued line is no element: no comma before B_METHODDEF.
+    expect(masked).toBe('static PyMethodDef m[] = {\n#define X \\\n    A_METHODDEF B_METHODDEF\n    C_METHODDEF\n   ,{"x", f, METH_O, NULL},\n    {NULL}\n};\n');
+    expect(maskMacroElements(crlf)).toBe(masked.replace(/\n/g, '\r\n'));
+  });
+
+  it('reads a // comment continued by a backslash to the end of its logical line', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const source = ['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '    {NULL}', '};', ''].join(eol);
+      // B_METHODDEF is part of the comment: the comma goes before `{NULL}` only.
+      expect(maskMacroElements(source)).toBe(['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '   ,{NULL}', '};', ''].join(eol));
+    }
+  });
 });

@@ -1,0 +1,64 @@
+// runTask, the work done for one file in a worker thread: a tree kept for a
+// file's parts serves a later look at the whole file, and a whole file's
+// includes are left to a caller that has them from the outline.
+
+import Parser from 'tree-sitter';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extractFacts } from '../../src/extract/extract.js';
+import { outline } from '../../src/extract/outline.js';
+import { partRanges, tableParts } from '../../src/extract/parts.js';
+import { releaseTrees, runTask } from '../../src/extract/tasks.js';
+
+const source = [
+  '#include "a.h"',
+  'static PyObject *f(PyObject *self, PyObject *args) { return NULL; }',
+  'static PyMethodDef m[] = {',
+  '    {"f", f, METH_VARARGS, NULL},',
+  '    {NULL}',
+  '};',
+  '',
+].join('\n');
+
+/** The table's parts, to be read from the whole tree (as for a file whose outline is unsure). */
+function tablesReadWhole() {
+  const o = outline(source);
+  const want = partRanges(o, tableParts(o));
+  if (want === 'whole') throw new Error('the table is a part');
+  return { ...want, parseWhole: true };
+}
+
+describe('runTask', () => {
+  afterEach(() => {
+    releaseTrees();
+    vi.restoreAllMocks();
+  });
+
+  it('parses a file once when its parts were read from its whole tree and then the whole is wanted', () => {
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    const parts = runTask('t.c', source, tablesReadWhole());
+    const whole = runTask('t.c', source, 'whole');
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(parts.kept).toBe(true);
+    expect(whole.kept).toBe(true);
+    expect(whole.facts).toStrictEqual(extractFacts('t.c', source));
+  });
+
+  it('keeps no tree of a file only ever wanted whole', () => {
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    expect(runTask('t.c', source, 'whole').kept).toBeUndefined();
+    runTask('t.c', source, 'whole');
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not reuse a kept tree for another text of the file', () => {
+    runTask('t.c', source, tablesReadWhole());
+    const changed = source.replace('"f"', '"g"');
+    expect(runTask('t.c', changed, 'whole').facts).toStrictEqual(extractFacts('t.c', changed));
+  });
+
+  it('reads a whole file\'s includes unless the caller has them from the outline', () => {
+    expect(runTask('t.c', source, 'whole').facts.includes).toEqual(['a.h']);
+    expect(runTask('t.c', source, 'whole, includes known').facts.includes).toEqual([]);
+    expect(runTask('t.c', source, tablesReadWhole()).facts.includes).toEqual([]);
+  });
+});
