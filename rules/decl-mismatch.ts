@@ -52,7 +52,8 @@ Always: the declaration and the definition live in different files, so the
 fix is \`multi-file\` by nature. Decide which of the two is right and change the
 other. Declarations written \`f()\` (no prototype), and declarations whose
 parameter list does not parse (a statement macro before a call reads as
-one), are not compared; same-file
+one), are not compared, nor is a type fpcast cannot read (a result written
+through a project macro such as \`XMLPARSEAPI(void)\`); same-file
 disagreements are left to the compiler, which rejects them.
 `,
   run(ctx) {
@@ -65,10 +66,7 @@ disagreements are left to the compiler, which rejects them.
         if (proto.paramList.form === 'empty' || proto.paramList.hasError) continue;
         for (const def of resolveDefinitions(ctx.index, name, proto.file)) {
           if (def.file === proto.file || def.isStatic) continue;
-          // A result type fpcast cannot read (a project macro such as
-          // `XMLPARSEAPI(void)`, or a statement macro read as a type) is no
-          // evidence against a `void` one.
-          const mismatches = compareSig(wasmSigOf(proto), wasmSigOf(def)).filter((m) => m.kind !== 'result' || (m.actual !== 'unknown' && m.expected !== 'unknown'));
+          const mismatches = compareSig(wasmSigOf(proto), wasmSigOf(def));
           if (!mismatches.length) continue;
           const parts = mismatches.map((m) => {
             if (m.kind === 'count') return `declared with ${m.actual} parameter${m.actual === 1 ? '' : 's'}, defined with ${m.expected}`;

@@ -60,7 +60,7 @@ ${SLOT_FIX}
 
 ${SLOT_REFUSALS}
 `,
-  expectations(entry, table, ctx) {
-    return structFieldExpectations(this.id, entry, table, ctx, (field) => WHAT[field]);
+  expectations(entry, table) {
+    return structFieldExpectations(this.id, entry, table, (field) => WHAT[field]);
   },
 };

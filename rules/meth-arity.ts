@@ -62,7 +62,9 @@ declarator follows \`--unused-param\` (default \`Py_UNUSED({name})\`).
   type in the middle of the list (\`manual\`);
 - the code around the edit does not parse (\`parse-error\`).
 
-A flags expression fpcast cannot evaluate is reported as a warning.
+A flags expression fpcast cannot evaluate is reported as a warning, and so is
+an entry whose initializer does not parse (a preprocessor conditional between
+its fields): which text is the flags cannot be told, so it is not checked.
 `,
   expectations(entry, table, ctx) {
     const meth = entry.fields.ml_meth;

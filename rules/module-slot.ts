@@ -84,6 +84,6 @@ define, is reported as a warning and the entry is not checked.
 `,
   expectations(entry, table, ctx) {
     if (table.struct === 'PyModuleDef_Slot') return slotArrayExpectations(this.id, entry, table, ctx, MODULE_SLOT_ARRAY);
-    return structFieldExpectations(this.id, entry, table, ctx, (field) => `${field} function`);
+    return structFieldExpectations(this.id, entry, table, (field) => `${field} function`);
   },
 };

@@ -53,7 +53,7 @@ ${SLOT_FIX}
 
 ${SLOT_REFUSALS}
 `,
-  expectations(entry, table, ctx) {
-    return structFieldExpectations(this.id, entry, table, ctx, (field) => `${field} slot`);
+  expectations(entry, table) {
+    return structFieldExpectations(this.id, entry, table, (field) => `${field} slot`);
   },
 };

@@ -5,8 +5,9 @@
 // which fields to read and how messages name them.
 
 import { STRUCTS, TYPEDEFS, rolesOf } from '../src/abi/cpython.js';
+import { spellParam } from '../src/abi/wasm.js';
 import type { Expectation, RuleContext, RuleWarning } from '../src/check/types.js';
-import type { EntryFact, FuncRefFact, Range, TableFact } from '../src/extract/facts.js';
+import type { EntryFact, FuncRefFact, TableFact } from '../src/extract/facts.js';
 import type { Located } from '../src/index/link.js';
 
 export interface Slot {
@@ -42,45 +43,14 @@ export function slotExpectation(rule: string, entry: EntryFact, table: Located<T
   return expectation;
 }
 
-/** Why the fields of an entry cannot be trusted to be the ones CPython sees,
- * if they cannot: judging a function against the wrong slot would "fix" a
- * correct function into a broken one. */
-export function unreadableEntry(entry: EntryFact, table: Located<TableFact>, ctx: RuleContext): RuleWarning | undefined {
-  const layout = STRUCTS[table.struct];
-  const head = layout.headMacros ? entry.fields[layout.fields[0].name] : undefined;
-  const name = layout.isEntryArray ? `an entry of '${table.name}'` : `'${table.name}'`;
-  if (head && /^PyObject_HEAD_INIT\b/.test(head.text) && /^(0|NULL)$/.test(entry.fields.tp_name?.text ?? '')) {
-    return {
-      warning: `${name} is laid out for Python 2: in Python 3 PyObject_HEAD_INIT(...) fills the whole ob_base, so the ob_size after it lands in tp_name and every later field is one slot off; write PyVarObject_HEAD_INIT(NULL, 0) instead of PyObject_HEAD_INIT(NULL) 0, (its slots were not checked)`,
-      range: head.range,
-      func: table.name,
-    };
-  }
-  // A head macro written without its comma does not parse, but its place is known.
-  const benign = (r: Range) => head !== undefined && head.range.start <= r.start && r.end <= head.range.end;
-  // An error region that encloses the whole entry (tree-sitter's recovery
-  // wrapping a stretch of the file) leaves the entry itself parsed as a unit.
-  const encloses = (r: Range) => r.start <= entry.range.start && entry.range.end <= r.end;
-  const error = ctx.index.files.get(table.file)?.parseErrors.find((r) => r.start < entry.range.end && entry.range.start < r.end && !benign(r) && !encloses(r));
-  if (!error) return undefined;
-  return {
-    warning: `cannot tell which fields of ${name} hold what: part of its initializer does not parse (a preprocessor conditional or a macro between fields?); its functions were not checked`,
-    range: error,
-    func: table.name,
-  };
-}
-
 /** One expectation per function-pointer field a struct entry fills, the
  * field's typedef taken from the struct's layout. */
 export function structFieldExpectations(
   rule: string,
   entry: EntryFact,
   table: Located<TableFact>,
-  ctx: RuleContext,
   what: (field: string) => string,
-): (Expectation | RuleWarning)[] {
-  const unreadable = unreadableEntry(entry, table, ctx);
-  if (unreadable) return [unreadable];
+): Expectation[] {
   const expectations: Expectation[] = [];
   for (const field of STRUCTS[table.struct].fields) {
     if (!field.typedef) continue;
@@ -113,8 +83,6 @@ export function slotArrayExpectations(
 ): (Expectation | RuleWarning)[] {
   const func = entry.fields[array.valueField]?.func;
   if (!func) return [];
-  const unreadable = unreadableEntry(entry, table, ctx);
-  if (unreadable) return [unreadable];
   const id = entry.fields[array.idField];
   const idText = id?.text ?? '';
   const warning = (text: string): RuleWarning[] => [{ warning: text, range: id?.range ?? func.nameRange, func: func.name }];
@@ -147,13 +115,11 @@ function namesFunction(ctx: RuleContext, func: FuncRefFact): boolean {
 // Documentation shared by the slot rules, generated from the same data the
 // rules check against so the two cannot drift apart.
 
-const spell = (ctype: string, name: string) => (ctype.endsWith('*') ? ctype + name : `${ctype} ${name}`);
-
 /** `int tp_clear(PyObject *self)`: a slot's signature in C, with CPython's parameter names. */
 export function spellSlot(slot: string, typedef: string): string {
   const spec = TYPEDEFS[typedef];
   const roles = rolesOf(slot, typedef);
-  return `${spell(spec.result.ctype, slot)}(${spec.params.map((p, i) => spell(p.ctype, roles[i])).join(', ')})`;
+  return `${spellParam(spec.result.ctype, slot)}(${spec.params.map((p, i) => spellParam(p.ctype, roles[i])).join(', ')})`;
 }
 
 /** A markdown table of every function field of `structs` and how CPython calls it. */

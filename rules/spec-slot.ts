@@ -1,7 +1,7 @@
 // spec-slot: PyType_Slot arrays ({Py_tp_repr, f}, {Py_nb_add, g}, …) whose
 // function does not have the signature of the slot its id names.
 
-import { FIELD_TYPEDEFS, TYPE_SLOT_FIELDS } from '../src/abi/cpython.js';
+import { TYPE_SLOT_FIELDS, fieldTypedefOf } from '../src/abi/cpython.js';
 import type { TableRule } from '../src/check/types.js';
 import { SLOT_FIX, SLOT_REFUSALS, WHY_SLOTS_TRAP, slotArrayExpectations, type SlotArray } from './slot-table.js';
 
@@ -12,7 +12,7 @@ const TYPE_SLOTS: SlotArray = {
   slotOf(id) {
     if (!Object.hasOwn(TYPE_SLOT_FIELDS, id)) return undefined;
     const field = TYPE_SLOT_FIELDS[id];
-    return { name: `Py_${field}`, slot: field, typedef: Object.hasOwn(FIELD_TYPEDEFS, field) ? FIELD_TYPEDEFS[field] : undefined };
+    return { name: `Py_${field}`, slot: field, typedef: fieldTypedefOf(field) };
   },
 };
 

@@ -73,7 +73,7 @@ each function through its neighbour's typedef. fpcast reports such a type
 as a warning (write \`PyVarObject_HEAD_INIT(NULL, 0)\`) and does not change
 its functions.
 `,
-  expectations(entry, table, ctx) {
-    return structFieldExpectations(this.id, entry, table, ctx, (field) => `${field} slot`);
+  expectations(entry, table) {
+    return structFieldExpectations(this.id, entry, table, (field) => `${field} slot`);
   },
 };

@@ -166,7 +166,11 @@ export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
   for (;;) {
     const byFile = new Map<string, Edit[]>();
     for (const p of analysis.plans) {
-      for (const edit of p.fix?.edits ?? []) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+      for (const edit of p.fix?.edits ?? []) {
+        const edits = byFile.get(edit.file);
+        if (edits) edits.push(edit);
+        else byFile.set(edit.file, [edit]);
+      }
     }
     const fixed = new Map<string, FixedFile>();
     const broken: string[] = [];

@@ -266,6 +266,11 @@ export const FIELD_TYPEDEFS: Record<string, string> = Object.fromEntries(
   ),
 );
 
+/** The typedef of a field with a prefixed name (see FIELD_TYPEDEFS), if it holds a function. */
+export function fieldTypedefOf(field: string): string | undefined {
+  return Object.hasOwn(FIELD_TYPEDEFS, field) ? FIELD_TYPEDEFS[field] : undefined;
+}
+
 /** `Py_tp_repr` → `tp_repr`: a PyType_Slot id names the field it fills. */
 export function slotIdField(slotId: string): string | undefined {
   const match = /^Py_((?:tp|nb|sq|mp|am|bf)_\w+)$/.exec(slotId);
@@ -308,13 +313,11 @@ export const MODULE_SLOT_IDS: Record<string, number> = {
 };
 
 /** moduleobject.h id → the slot's name and, for slots whose value is a
- * function, the signature it is called through (the other slots hold data). */
-export const MODULE_SLOTS: Record<number, { name: string; typedef?: string }> = {
-  1: { name: 'Py_mod_create', typedef: 'Py_mod_create' },
-  2: { name: 'Py_mod_exec', typedef: 'Py_mod_exec' },
-  3: { name: 'Py_mod_multiple_interpreters' },
-  4: { name: 'Py_mod_gil' },
-};
+ * function, the signature it is called through: TYPEDEFS holds it under the
+ * slot's name (the other slots hold data). */
+export const MODULE_SLOTS: Record<number, { name: string; typedef?: string }> = Object.fromEntries(
+  Object.entries(MODULE_SLOT_IDS).map(([name, id]) => [id, Object.hasOwn(TYPEDEFS, name) ? { name, typedef: name } : { name }]),
+);
 
 /** Parameter names CPython's docs give particular slots where the typedef's
  * generic names say less (`ternaryfunc` is `tp_call(self, args, kwargs)` but

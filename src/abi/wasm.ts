@@ -54,6 +54,9 @@ export function normalizeCType(text: string): string {
     .trim();
 }
 
-export function describeWasm(type: WasmResult): string {
-  return type === 'unknown' ? 'an unknown type' : type;
+/** `PyObject *` + `Py_UNUSED(ignored)` → `PyObject *Py_UNUSED(ignored)`:
+ * a C type and a declarator (name) as one declaration. */
+export function spellParam(ctype: string, declarator: string): string {
+  if (!declarator) return ctype;
+  return ctype.endsWith('*') ? ctype + declarator : `${ctype} ${declarator}`;
 }

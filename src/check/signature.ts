@@ -21,9 +21,11 @@ export type Mismatch =
   | { kind: 'param'; index: number; actual: WasmType; expected: WasmType }
   | { kind: 'result'; actual: WasmResult; expected: WasmResult };
 
-function sameType(a: WasmResult, b: WasmResult): boolean {
-  // An unknown type (a project typedef, a struct by value) is not evidence of a mismatch.
-  return a === b || (a === 'unknown' && b !== 'void') || (b === 'unknown' && a !== 'void');
+/** An unknown type (a project typedef, a struct by value, a result type
+ * written through a project macro such as `EXPORTAPI(void)`) is no evidence
+ * of a mismatch, not even against `void`: fpcast cannot tell what it is. */
+export function sameType(a: WasmResult, b: WasmResult): boolean {
+  return a === b || a === 'unknown' || b === 'unknown';
 }
 
 export function compareSig(actual: WasmSig, expected: WasmSig): Mismatch[] {

@@ -10,6 +10,7 @@
 
 import type { FileFacts, Range } from '../extract/facts.js';
 import { LineIndex } from '../source/source-file.js';
+import { lineSpan } from './lines.js';
 import type { Finding } from './types.js';
 
 export const UNUSED_IGNORE_RULE = 'unused-ignore';
@@ -71,8 +72,7 @@ interface Place {
 
 /** Lines (1-based) a range covers in `file`. */
 function linesOf(index: LineIndex, range: Range): number[] {
-  const first = index.position(range.start).line;
-  const last = index.position(Math.max(range.start, range.end - 1)).line;
+  const { first, last } = lineSpan(index, range);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
@@ -116,7 +116,11 @@ export function applySuppressions(findings: Finding[], facts: FileFacts[], textO
       all.push(suppression);
       const fileMap = byLine.get(file) ?? new Map<number, Suppression[]>();
       byLine.set(file, fileMap);
-      for (const line of lines(file, s.range)) fileMap.set(line, [...(fileMap.get(line) ?? []), suppression]);
+      for (const line of lines(file, s.range)) {
+        const here = fileMap.get(line);
+        if (here) here.push(suppression);
+        else fileMap.set(line, [suppression]);
+      }
     }
   }
 

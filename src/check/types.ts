@@ -78,6 +78,9 @@ export interface RuleWarning {
   warning: string;
   range: Range;
   func: string;
+  /** The functions the warning leaves unjudged, when not just `func` (which
+   * may then name the table): fixes must respect their unknown uses. */
+  unjudged?: string[];
 }
 
 /** A rule that reads the entries of some table structs. */

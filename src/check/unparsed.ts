@@ -12,6 +12,7 @@
 import type { FileFacts, Range } from '../extract/facts.js';
 import type { Problem } from '../discover/discover.js';
 import { LineIndex } from '../source/source-file.js';
+import { lineSpan } from './lines.js';
 import type { Rule } from './types.js';
 
 /** Spellings that tie a region to what the rules read: a variable of a
@@ -34,9 +35,8 @@ const quoteList = (names: string[], max = 4) => {
 };
 
 function linesOf(lines: LineIndex, region: Range): { first: number; column: number; text: string } {
-  const start = lines.position(region.start);
-  const last = lines.position(Math.max(region.start, region.end - 1)).line;
-  return { first: start.line, column: start.column, text: last > start.line ? `lines ${start.line}-${last}` : `line ${start.line}` };
+  const { first, last, column } = lineSpan(lines, region);
+  return { first, column, text: last > first ? `lines ${first}-${last}` : `line ${first}` };
 }
 
 interface Described {
@@ -45,15 +45,16 @@ interface Described {
   where: string;
 }
 
-function describe(facts: FileFacts, text: string, region: Range, words: RegExp): Described {
+function describe(facts: FileFacts, text: string, lines: LineIndex, region: Range, words: RegExp): Described {
   const tables = facts.tables.filter((t) => overlaps(t.range, region) || within(region, t.range));
   const host = facts.functions.find((f) => within(region, f.body));
   const around = facts.functions.filter((f) => f !== host && (overlaps(f.range, region) || within(region, f.range)));
   // Error recovery often leaves only a token or two in the ERROR node, so
   // look at the whole lines the region spans.
-  const lines = text.slice(lineStartOf(text, region.start), lineEndOf(text, region.end));
-  const mentioned = [...new Set([...lines.matchAll(words)].map((m) => m[1] ?? m[2]))];
-  const parts: string[] = [`near '${excerpt(text.slice(lineStartOf(text, region.start), lineEndOf(text, region.start)))}'`];
+  const start = lines.lineStart(region.start);
+  const spanned = text.slice(start, lineEndOf(text, region.end));
+  const mentioned = [...new Set([...spanned.matchAll(words)].map((m) => m[1] ?? m[2]))];
+  const parts: string[] = [`near '${excerpt(text.slice(start, lineEndOf(text, region.start)))}'`];
   if (host) parts.push(`inside function '${host.name}'`);
   if (around.length) parts.push(`around function${around.length > 1 ? 's' : ''} ${quoteList(around.map((f) => f.name))}`);
   if (tables.length) parts.push(`in table${tables.length > 1 ? 's' : ''} ${quoteList(tables.map((t) => t.name))}`);
@@ -83,7 +84,7 @@ export function unparsedRegionProblems(facts: FileFacts[], textOf: (file: string
     const merged = byLine(file.parseErrors, lines);
     regions += merged.length;
     files++;
-    const described = merged.map((region) => describe(file, text, region, words));
+    const described = merged.map((region) => describe(file, text, lines, region, words));
     for (const d of described.filter((d) => d.relevant)) {
       const at = linesOf(lines, d.region);
       problems.push({
@@ -114,8 +115,7 @@ export function unparsedRegionProblems(facts: FileFacts[], textOf: (file: string
 function byLine(regions: Range[], lines: LineIndex): Range[] {
   const out: { range: Range; last: number }[] = [];
   for (const region of [...regions].sort((a, b) => a.start - b.start)) {
-    const first = lines.position(region.start).line;
-    const last = lines.position(Math.max(region.start, region.end - 1)).line;
+    const { first, last } = lineSpan(lines, region);
     const prev = out[out.length - 1];
     if (prev && first <= prev.last) {
       prev.range = { start: prev.range.start, end: Math.max(prev.range.end, region.end) };
@@ -130,14 +130,10 @@ function byLine(regions: Range[], lines: LineIndex): Range[] {
 /** How many regions a file's note line spells out. */
 const LISTED = 5;
 
-function lineStartOf(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
-  return at;
-}
+const LINE_BREAK = /[\r\n]/g;
 
+/** Where the line holding `offset` ends (its line break, or the text's end). */
 function lineEndOf(text: string, offset: number): number {
-  let at = offset;
-  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
-  return at;
+  LINE_BREAK.lastIndex = offset;
+  return LINE_BREAK.exec(text)?.index ?? text.length;
 }

@@ -15,7 +15,7 @@ export interface CTypes {
 
 /** The cast template (`{}` for the value) an entry needs once its function
  * has `ctypes`, or undefined when it needs none. */
-export function castTemplate(expectation: Expectation, ctypes: CTypes, all: Expectation[]): string | undefined {
+export function castTemplate(expectation: Expectation, ctypes: CTypes, methodCasts: MethodCasts): string | undefined {
   const typedef = expectation.fieldTypedef;
   if (!typedef || (expectation.ref.cast !== 'none' && expectation.ref.cast !== 'address')) return undefined;
   const field = TYPEDEFS[typedef];
@@ -24,23 +24,51 @@ export function castTemplate(expectation: Expectation, ctypes: CTypes, all: Expe
     field.params.every((p, i) => normalizeCType(p.ctype) === normalizeCType(ctypes.params[i])) &&
     normalizeCType(field.result.ctype) === normalizeCType(ctypes.result);
   if (matches) return undefined;
-  return typedef === 'PyCFunction' ? preferredMethodCast(expectation.file, expectation.signature.typedef, all) : `(${typedef}){}`;
+  return typedef === 'PyCFunction' ? methodCasts.preferred(expectation.file, expectation.signature.typedef) : `(${typedef}){}`;
 }
 
-/** The cast this file already uses for entries whose function is not a
- * PyCFunction, as long as it names no typedef but PyCFunction and `typedef`. */
-function preferredMethodCast(file: string, typedef: string, all: Expectation[]): string {
-  const counts = new Map<string, number>();
-  for (const e of all) {
-    if (e.file !== file || e.fieldTypedef !== 'PyCFunction' || e.signature.typedef === 'PyCFunction') continue;
-    const cast = e.ref.castText;
-    if (!cast || (e.ref.cast !== 'laundered' && e.ref.cast !== 'macro')) continue;
-    const named = cast.match(/\b_?PyC\w+|\b\w+func\w*/g) ?? [];
-    if (named.some((n) => n !== 'PyCFunction' && n !== typedef && !n.endsWith('CAST'))) continue;
-    counts.set(cast, (counts.get(cast) ?? 0) + 1);
+/** The cast a file already uses for entries whose function is not a
+ * PyCFunction, worked out once per file and typedef (a fix asks for every
+ * entry it casts). */
+export class MethodCasts {
+  /** file → the casts of its method entries whose function is not a PyCFunction, in order. */
+  private readonly written = new Map<string, string[]>();
+  private readonly chosen = new Map<string, string>();
+
+  constructor(expectations: Expectation[]) {
+    for (const e of expectations) {
+      if (e.fieldTypedef !== 'PyCFunction' || e.signature.typedef === 'PyCFunction') continue;
+      const cast = e.ref.castText;
+      if (!cast || (e.ref.cast !== 'laundered' && e.ref.cast !== 'macro')) continue;
+      const list = this.written.get(e.file);
+      if (list) list.push(cast);
+      else this.written.set(e.file, [cast]);
+    }
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : DEFAULT_METHOD_CAST;
+
+  /** The cast `file` uses most, as long as it names no typedef but
+   * PyCFunction and `typedef`; else the default. */
+  preferred(file: string, typedef: string): string {
+    const key = `${file}\0${typedef}`;
+    let cast = this.chosen.get(key);
+    if (cast === undefined) {
+      cast = mostUsed((this.written.get(file) ?? []).filter((c) => namesOnly(c, typedef))) ?? DEFAULT_METHOD_CAST;
+      this.chosen.set(key, cast);
+    }
+    return cast;
+  }
+}
+
+function namesOnly(cast: string, typedef: string): boolean {
+  const named = cast.match(/\b_?PyC\w+|\b\w+func\w*/g) ?? [];
+  return named.every((n) => n === 'PyCFunction' || n === typedef || n.endsWith('CAST'));
+}
+
+/** The most frequent string; the first seen of equally frequent ones. */
+function mostUsed(items: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 // A value padded up to a trailing comment (`f,     /* tp_call */`, the usual

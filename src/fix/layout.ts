@@ -43,7 +43,7 @@ export function appendParams(list: ParamListFact, params: string[], text: string
 }
 
 /** Edits that remove the parameters after the first `keep`; a reason string when it cannot. */
-export function removeParams(list: ParamListFact, keep: number, text: string): TextEdit[] | string {
+export function removeParams(list: ParamListFact, keep: number): TextEdit[] | string {
   if (keep <= 0) return 'cannot remove every parameter';
   const lastKept = list.params[keep - 1];
   const lastRemoved = list.params[list.params.length - 1];
@@ -51,7 +51,6 @@ export function removeParams(list: ParamListFact, keep: number, text: string): T
   if (list.comments.some((c) => c.start >= range.start && c.end <= range.end)) {
     return 'a comment sits among the parameters to remove';
   }
-  void text;
   return [{ range, text: '' }];
 }
 

@@ -3,7 +3,7 @@
 // calls and entry casts), or a Refusal saying why not and where.
 // Expected situations are values here, never exceptions.
 
-import { FIELD_TYPEDEFS, TYPEDEFS } from '../abi/cpython.js';
+import { TYPEDEFS, fieldTypedefOf } from '../abi/cpython.js';
 import type { WasmSig } from '../abi/wasm.js';
 import { compareSig, expectedSig, wasmSigOf } from '../check/signature.js';
 import type { CheckResult } from '../check/check.js';
@@ -11,7 +11,7 @@ import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact, Range } from '../extract/facts.js';
 import { resolveDefinitions, type Located, type ProjectIndex } from '../index/link.js';
 import type { Strategy } from '../config/config.js';
-import { castTemplate, keepCommentColumn } from './casts.js';
+import { castTemplate, keepCommentColumn, MethodCasts } from './casts.js';
 import { touches, type Edit } from './edits.js';
 import { refuse, Refused, type Refusal } from './refusal.js';
 import { wrapperEdits } from './wrapper.js';
@@ -83,6 +83,11 @@ class Planner {
   readonly taken: Set<string>;
   /** Where the macros that table entries come from are defined (worked out once). */
   private macroEntries: Set<string> | undefined;
+  /** The table slots that name each function, in check order. */
+  private readonly slotsByName = new Map<string, Expectation[]>();
+  /** The entries no rule could judge, by the function they name. */
+  private readonly unjudgedByName = new Map<string, CheckResult['unjudged']>();
+  private readonly methodCasts: MethodCasts;
 
   constructor(
     private readonly result: CheckResult,
@@ -91,6 +96,9 @@ class Planner {
     private readonly options: PlanOptions,
   ) {
     this.taken = new ProjectNames(index);
+    for (const e of result.expectations) pushTo(this.slotsByName, e.ref.name, e);
+    for (const entry of result.unjudged) pushTo(this.unjudgedByName, entry.func, entry);
+    this.methodCasts = new MethodCasts(result.expectations);
   }
 
   planGroup(defs: Located<FunctionFact>[], findings: Finding[]): FixPlan {
@@ -110,7 +118,7 @@ class Planner {
       try {
         plan.fix = wrapperEdits(findings, {
           index: this.index, textOf: this.textOf, unusedParam: this.options.unusedParam,
-          expectations: this.result.expectations, taken: this.taken,
+          methodCasts: this.methodCasts, taken: this.taken,
         });
         this.refuseOnParseErrors(plan.func, plan.fix.edits);
         delete plan.refusal;
@@ -129,8 +137,9 @@ class Planner {
     const target = findings[0].expectation!;
     const targetSig = expectedSig(target.signature);
 
+    const slots = this.slotsOf(name, visible);
     this.refuseOnMacroUses(name, defs, visible);
-    this.refuseOnConflicts(name, target, targetSig, visible);
+    this.refuseOnConflicts(name, target, targetSig, slots, visible);
 
     // The definitions that must change, and the change for each.
     const changing = defs.filter((d) => !sameSig(wasmSigOf(d), targetSig));
@@ -193,7 +202,7 @@ class Planner {
 
     // Casts on entries whose field type the new signature no longer matches.
     let casts = 0;
-    for (const expectation of this.expectationsOf(name, visible)) {
+    for (const expectation of slots) {
       const edit = this.castEdit(expectation, change);
       if (!edit) continue;
       if (expectation.viaMacro) {
@@ -218,13 +227,13 @@ class Planner {
   }
 
   /** Every table slot that names this function (matching or not). */
-  private expectationsOf(name: string, visible: (file: string) => boolean): Expectation[] {
-    return this.result.expectations.filter((e) => e.ref.name === name && visible(e.file));
+  private slotsOf(name: string, visible: (file: string) => boolean): Expectation[] {
+    return (this.slotsByName.get(name) ?? []).filter((e) => visible(e.file));
   }
 
-  private refuseOnConflicts(name: string, target: Expectation, targetSig: WasmSig, visible: (file: string) => boolean): void {
+  private refuseOnConflicts(name: string, target: Expectation, targetSig: WasmSig, slots: Expectation[], visible: (file: string) => boolean): void {
     const conflicts: Location[] = [];
-    for (const other of this.expectationsOf(name, visible)) {
+    for (const other of slots) {
       if (!sameSig(expectedSig(other.signature), targetSig)) {
         conflicts.push({ file: other.file, range: other.ref.nameRange, note: `also used as ${other.what} here, called ${other.call}` });
       }
@@ -236,8 +245,8 @@ class Planner {
       const how = typedef ? `stored in '${use.field}' (${typedef})` : `used as a value (${use.context}) whose expected type fpcast cannot know`;
       conflicts.push({ file: use.file, range: use.range, note: `'${name}' is ${how}` });
     }
-    for (const entry of this.result.unjudged) {
-      if (entry.func === name && visible(entry.file)) {
+    for (const entry of this.unjudgedByName.get(name) ?? []) {
+      if (visible(entry.file)) {
         conflicts.push({ file: entry.file, range: entry.range, note: `also named by an entry fpcast could not judge (see its warning)` });
       }
     }
@@ -268,15 +277,18 @@ class Planner {
   }
 
   private castEdit(expectation: Expectation, change: SignatureChange): Edit | undefined {
-    const template = castTemplate(expectation, change.newCTypes, this.result.expectations);
+    const template = castTemplate(expectation, change.newCTypes, this.methodCasts);
     if (!template) return undefined;
-    const value = this.textOf(expectation.file).slice(expectation.valueRange.start, expectation.valueRange.end);
-    return keepCommentColumn(this.textOf(expectation.file), { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) });
+    const text = this.textOf(expectation.file);
+    const value = text.slice(expectation.valueRange.start, expectation.valueRange.end);
+    return keepCommentColumn(text, { file: expectation.file, range: expectation.valueRange, text: template.replace('{}', value) });
   }
 }
 
-function fieldTypedefOf(field: string): string | undefined {
-  return Object.hasOwn(FIELD_TYPEDEFS, field) ? FIELD_TYPEDEFS[field] : undefined;
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function macroStartOf(index: ProjectIndex, ref: { file: string; macro: string; range: Range }): number {

@@ -2,7 +2,7 @@
 // the signature CPython calls it through.
 
 import type { ParamSpec, SignatureSpec } from '../abi/cpython.js';
-import { normalizeCType } from '../abi/wasm.js';
+import { normalizeCType, spellParam } from '../abi/wasm.js';
 import { compareSig, expectedSig, wasmSigOf } from '../check/signature.js';
 import type { FunctionFact, SignatureFact } from '../extract/facts.js';
 import { eolAt, indentOfLine, startsLine } from '../source/source-file.js';
@@ -19,16 +19,13 @@ export interface SignatureChange {
 
 export type ChangeResult = SignatureChange | { manual: string };
 
-/** `PyObject *` + `Py_UNUSED(ignored)` → `PyObject *Py_UNUSED(ignored)`. */
-export function spellParam(ctype: string, declarator: string): string {
-  if (!declarator) return ctype;
-  return ctype.endsWith('*') ? ctype + declarator : `${ctype} ${declarator}`;
-}
-
-/** A name for a new parameter that no existing name in the function shadows. */
-function freshName(role: string, taken: Set<string>): string {
-  if (!taken.has(role)) return role;
-  for (let n = 2; ; n++) if (!taken.has(`${role}${n}`)) return `${role}${n}`;
+/** `base`, else `base2`, `base3`, …: the first name not in `taken`, which
+ * it then joins (a new parameter that shadows nothing, a wrapper's name). */
+export function freshName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
 }
 
 export interface ChangeOptions {
@@ -63,7 +60,6 @@ export function signatureChange(decl: SignatureFact, spec: SignatureSpec, text: 
     const spelled = missing.map((p: ParamSpec, i: number) => {
       if (unnamedStyle) return p.ctype;
       const name = freshName(options.addedNames[params.length + i] ?? p.role, taken);
-      taken.add(name);
       return spellParam(p.ctype, options.unusedParam.replaceAll('{name}', name));
     });
     edits.push(...appendParams(decl.paramList, spelled, text));
@@ -73,7 +69,7 @@ export function signatureChange(decl: SignatureFact, spec: SignatureSpec, text: 
     const extra = params.slice(spec.params.length);
     const used = extra.find((p) => p.name && fn?.bodyIdentifiers.includes(p.name));
     if (used) return { manual: `parameter '${used.name}' is used in the body, but CPython never passes it` };
-    const removal = removeParams(decl.paramList, spec.params.length, text);
+    const removal = removeParams(decl.paramList, spec.params.length);
     if (typeof removal === 'string') return { manual: removal };
     edits.push(...removal);
     change.removed = extra.map((p) => p.name ?? p.ctype);

@@ -4,21 +4,22 @@
 // calls the real function with the arguments it takes.
 
 import type { ParamSpec } from '../abi/cpython.js';
-import { normalizeCType } from '../abi/wasm.js';
+import { normalizeCType, spellParam } from '../abi/wasm.js';
 import type { Expectation, Finding, Location } from '../check/types.js';
 import type { FunctionFact } from '../extract/facts.js';
 import type { Located, ProjectIndex } from '../index/link.js';
-import { eolAt, startsLine } from '../source/source-file.js';
-import { castTemplate } from './casts.js';
+import { eolAt, indentOfLine, startsLine } from '../source/source-file.js';
+import { castTemplate, type MethodCasts } from './casts.js';
 import type { Edit } from './edits.js';
 import { refuse } from './refusal.js';
-import { spellParam } from './signature-edits.js';
+import { freshName } from './signature-edits.js';
 
 export interface WrapperOptions {
   index: ProjectIndex;
   textOf: (file: string) => string;
   unusedParam: string;
-  expectations: Expectation[];
+  /** The casts the files use for method entries. */
+  methodCasts: MethodCasts;
   /** Names already taken in the project (wrappers get fresh ones). */
   taken: Set<string>;
 }
@@ -29,13 +30,6 @@ function suffixFor(expectation: Expectation): string {
     return expectation.what.replace(/ method$/, '').replace(/METH_/g, '').replace(/\|/g, '_').toLowerCase();
   }
   return ({ get: 'getter', set: 'setter' } as Record<string, string>)[expectation.field] ?? expectation.field.replace(/^Py_/, '');
-}
-
-function freshName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-  taken.add(name);
-  return name;
 }
 
 /** The call's argument for each parameter the real function takes. */
@@ -74,8 +68,11 @@ function wrapperBody(def: Located<FunctionFact>, expectation: Expectation, call:
   return [`return ${cast}${call};`];
 }
 
-/** Where a wrapper for `expectation`'s table goes: the start of the line the
- * table's declaration (or, for a table local to a function, that function) begins on. */
+/** Where a wrapper for `expectation`'s table goes: before the table's
+ * declaration (or, for a table local to a function, that function): at the
+ * start of its line when only blanks precede it there, else right before it:
+ * after a block comment that ends on that line, say, the line's start is
+ * inside the comment. */
 function insertionPoint(options: WrapperOptions, expectation: Expectation): number {
   const table = expectation.table;
   let start = table.range.start;
@@ -84,8 +81,7 @@ function insertionPoint(options: WrapperOptions, expectation: Expectation): numb
     if (outer) start = outer.range.start;
   }
   const text = options.textOf(expectation.file);
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return startsLine(text, start) ? start : table.range.start;
+  return startsLine(text, start) ? start - indentOfLine(text, start).length : start;
 }
 
 export function wrapperEdits(findings: Finding[], options: WrapperOptions): { edits: Edit[]; summary: string; at: Location } {
@@ -141,7 +137,7 @@ function wrapperDefinition(name: string, def: Located<FunctionFact>, expectation
   const indent = '    ';
   const lines = [
     `/* ${expectation.what} wrapper: CPython calls it ${expectation.call}. */`,
-    `static ${spec.result.ctype.endsWith('*') ? spec.result.ctype : spec.result.ctype + ' '}`.replace(/ $/, ''),
+    `static ${spec.result.ctype}`,
     `${name}(${params.join(', ')})`,
     '{',
     ...wrapperBody(def, expectation, call).map((line) => indent + line),
@@ -157,6 +153,6 @@ function entryEdit(wrapper: string, expectation: Expectation, options: WrapperOp
   const { valueRange, ref } = expectation;
   const value = text.slice(valueRange.start, ref.nameRange.start) + wrapper + text.slice(ref.nameRange.end, valueRange.end);
   const spec = expectation.signature;
-  const template = castTemplate(expectation, { params: spec.params.map((p) => p.ctype), result: spec.result.ctype }, options.expectations);
+  const template = castTemplate(expectation, { params: spec.params.map((p) => p.ctype), result: spec.result.ctype }, options.methodCasts);
   return { file: expectation.file, range: valueRange, text: template ? template.replace('{}', value) : value };
 }

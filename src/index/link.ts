@@ -2,7 +2,7 @@
 // prototypes, calls and other uses across the whole set of analyzed files.
 
 import type {
-  CallFact, EntryFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
+  CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
 } from '../extract/facts.js';
 import { expandMacroEntries } from './expand-entries.js';
 
@@ -228,10 +228,4 @@ function nearest(defs: Located<FunctionFact>[], file: string): Located<FunctionF
   };
   const best = Math.max(...defs.map((d) => shared(d.file)));
   return defs.filter((d) => shared(d.file) === best);
-}
-
-export interface EntryRef {
-  file: string;
-  table: TableFact;
-  entry: EntryFact;
 }

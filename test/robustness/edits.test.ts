@@ -16,6 +16,7 @@ describe('applyEdits', () => {
 
   it('keeps insertions at one offset in the order given', () => {
     expect(applyEdits('ab', [at(1, 1, 'x'), at(1, 1, 'y')])).toBe('axyb');
+    expect(applyEdits('ab\u00e9\r\n', [at(1, 1, 'X'), at(1, 1, 'Y')])).toBe('aXYb\u00e9\r\n');
   });
 
   it('replaces and deletes byte ranges, leaving every other byte alone', () => {
@@ -26,6 +27,7 @@ describe('applyEdits', () => {
   const bugs: [string, ReturnType<typeof at>[], RegExp][] = [
     ['overlapping replacements', [at(0, 4, 'x'), at(2, 6, 'y')], /overlapping edits 0-4 "x" and 2-6 "y"/],
     ['an insertion inside a replacement', [at(0, 4, 'x'), at(2, 2, 'y')], /overlapping edits/],
+    ['a replacement inside a replacement', [at(1, 4, ''), at(2, 3, 'x')], /overlapping edits/],
     ['the same insertion twice (duplicated fix-its)', [at(3, 3, ', NULL'), at(3, 3, ', NULL')], /the same edit twice: 3-3 ", NULL"/],
     ['the same replacement twice', [at(1, 2, 'z'), at(1, 2, 'z')], /overlapping edits/],
     ['a reversed range', [at(4, 2, 'x')], /malformed edit 4-2/],

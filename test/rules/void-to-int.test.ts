@@ -2,17 +2,9 @@
 // turns into `int … return 0;` and which it leaves to a human.
 
 import { describe, expect, it } from 'vitest';
-import { TYPEDEFS } from '../../src/abi/cpython.js';
-import { applyEdits } from '../../src/fix/edits.js';
-import { signatureChange } from '../../src/fix/signature-edits.js';
-import { extractFacts } from '../../src/extract/extract.js';
+import { changed } from './support.js';
 
-function change(source: string): string {
-  const [fn] = extractFacts('m.c', source).functions;
-  const result = signatureChange(fn, TYPEDEFS.inquiry, source, { unusedParam: 'Py_UNUSED({name})', addedNames: ['self'] });
-  if ('manual' in result) return `manual: ${result.manual}`;
-  return applyEdits(source, result.edits.map((e) => ({ file: 'm.c', ...e })));
-}
+const change = (source: string) => changed(source, 'inquiry');
 
 describe('void → int', () => {
   it('turns bare returns into return 0 and closes a body that falls off its end', () => {

@@ -1,9 +1,9 @@
 // The ABI fact: C spellings → wasm32 value types, and how signatures compare.
 
 import { describe, expect, it } from 'vitest';
-import { METH_SHAPE_NEUTRAL, METH_SHAPES, STRUCTS, TYPEDEFS } from '../../src/abi/cpython.js';
+import { METH_SHAPE_NEUTRAL, METH_SHAPES, TYPEDEFS } from '../../src/abi/cpython.js';
 import { normalizeCType, scalarWasmType } from '../../src/abi/wasm.js';
-import { compareSig, describeMismatches, expectedSig, wasmSigOf } from '../../src/check/signature.js';
+import { compareSig, describeMismatches, expectedSig, sameType, wasmSigOf } from '../../src/check/signature.js';
 import { extractFacts } from '../../src/extract/extract.js';
 
 describe('scalarWasmType', () => {
@@ -26,12 +26,6 @@ describe('normalizeCType', () => {
 });
 
 describe('CPython data', () => {
-  it('gives every function field of every struct a known typedef', () => {
-    for (const layout of Object.values(STRUCTS)) {
-      for (const field of layout.fields) if (field.typedef) expect(TYPEDEFS[field.typedef], `${layout.name}.${field.name}`).toBeDefined();
-    }
-  });
-
   it('maps every METH shape to a typedef with one parameter per name', () => {
     for (const shape of Object.values(METH_SHAPES)) {
       expect(TYPEDEFS[shape.typedef].params.length, shape.label).toBe(shape.addedNames.length);
@@ -77,6 +71,28 @@ describe('wasm signatures of definitions', () => {
     expect(compareSig({ params: ['i32', 'unknown', 'i32'], result: 'unknown' }, expected)).toEqual([]);
     expect(compareSig({ params: ['i32', 'i32', 'i32'], result: 'i64' }, expected)).toEqual([
       { kind: 'result', actual: 'i64', expected: 'i32' },
+    ]);
+  });
+
+  it('takes an unknown type as no evidence of a mismatch, against void too', () => {
+    expect(sameType('unknown', 'void')).toBe(true);
+    expect(sameType('void', 'unknown')).toBe(true);
+    expect(sameType('unknown', 'i64')).toBe(true);
+    expect(sameType('i32', 'void')).toBe(false);
+    expect(sameType('f64', 'i32')).toBe(false);
+    expect(compareSig({ params: ['i32'], result: 'unknown' }, expectedSig(TYPEDEFS.destructor))).toEqual([]);
+    expect(compareSig({ params: ['i32'], result: 'void' }, { params: ['i32'], result: 'unknown' })).toEqual([]);
+  });
+
+  it('does not compare a result type written through a project macro', () => {
+    for (const source of ['static EXPORTAPI(void) f(PyObject *self) {}', 'static MY_INLINE void f(PyObject *self) {}']) {
+      const fn = definition(source);
+      expect(fn.result.wasm, source).toBe('unknown');
+      expect(compareSig(wasmSigOf(fn), expectedSig(TYPEDEFS.destructor)), source).toEqual([]);
+    }
+    // A result it can read still counts.
+    expect(compareSig(wasmSigOf(definition('static int f(PyObject *self) { return 0; }')), expectedSig(TYPEDEFS.destructor))).toEqual([
+      { kind: 'result', actual: 'i32', expected: 'void' },
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { METH_FLAGS } from '../../src/abi/cpython.js';
+import { ruleContext } from '../../src/check/check.js';
 import { evaluate } from '../../src/check/evaluate.js';
+import { extractFacts } from '../../src/extract/extract.js';
+import { link } from '../../src/index/link.js';
 
 const macros: Record<string, string> = {
   KW: '(METH_VARARGS | METH_KEYWORDS)',
@@ -29,5 +32,16 @@ describe('evaluate', () => {
     expect(evaluate('LOOP', lookup)).toEqual({ unresolved: "macro 'LOOP' refers to itself" });
     expect(evaluate('METH_O |', lookup)).toEqual({ unresolved: 'expression ends early' });
     expect(evaluate('f(x)', lookup)).toHaveProperty('unresolved');
+  });
+});
+
+describe('ruleContext.evaluate', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('reads a flags macro continued with a backslash (%s) as the preprocessor joins it', (_, eol) => {
+    const source = `#define MYFLAGS METH_VARARGS \\${eol}    | METH_KEYWORDS${eol}`;
+    const ctx = ruleContext(link([extractFacts('m.c', source)]));
+    expect(ctx.evaluate('MYFLAGS', 'm.c')).toEqual({ value: 3 });
   });
 });

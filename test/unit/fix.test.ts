@@ -1,21 +1,17 @@
-// Planning edits: layout-preserving parameter edits, calls, results, and the
-// edit applier's safety.
+// Planning edits: layout-preserving parameter edits, calls, results, and
+// where a wrapper goes (the edit applier's safety: test/robustness/edits.test.ts).
 
 import { describe, expect, it } from 'vitest';
-import { TYPEDEFS } from '../../src/abi/cpython.js';
+import { methArity } from '../../rules/meth-arity.js';
+import { check } from '../../src/check/check.js';
 import { extractFacts } from '../../src/extract/extract.js';
-import { applyEdits, OverlappingEditsError } from '../../src/fix/edits.js';
+import { applyEdits } from '../../src/fix/edits.js';
 import { appendArgs, appendParams, removeArgs, removeParams } from '../../src/fix/layout.js';
-import { signatureChange } from '../../src/fix/signature-edits.js';
+import { plan } from '../../src/fix/plan.js';
+import { link } from '../../src/index/link.js';
+import { changed } from '../rules/support.js';
 
 const fn = (source: string) => extractFacts('t.c', source).functions[0];
-const options = (addedNames: string[]) => ({ unusedParam: 'Py_UNUSED({name})', addedNames });
-
-function changed(source: string, typedef: string, addedNames = TYPEDEFS[typedef].params.map((p) => p.role)): string {
-  const result = signatureChange(fn(source), TYPEDEFS[typedef], source, options(addedNames));
-  if ('manual' in result) return `manual: ${result.manual}`;
-  return applyEdits(source, result.edits);
-}
 
 describe('appendParams', () => {
   it('appends inline lists inline, after a trailing comment', () => {
@@ -38,9 +34,9 @@ describe('appendParams', () => {
 describe('removeParams and call edits', () => {
   it('removes trailing parameters, refusing when a comment would go with them', () => {
     const source = 'int f(int a, int b, int c) {}';
-    expect(applyEdits(source, removeParams(fn(source).paramList, 1, source) as never)).toBe('int f(int a) {}');
+    expect(applyEdits(source, removeParams(fn(source).paramList, 1) as never)).toBe('int f(int a) {}');
     const commented = 'int f(int a, /* keep */ int b) {}';
-    expect(removeParams(fn(commented).paramList, 1, commented)).toBe('a comment sits among the parameters to remove');
+    expect(removeParams(fn(commented).paramList, 1)).toBe('a comment sits among the parameters to remove');
   });
 
   it('adds and drops call arguments, refusing to drop side effects', () => {
@@ -80,12 +76,26 @@ describe('signatureChange', () => {
   });
 });
 
-describe('applyEdits', () => {
-  it('applies insertions at one offset in order and keeps every other byte', () => {
-    expect(applyEdits('ab\u00e9\r\n', [{ range: { start: 1, end: 1 }, text: 'X' }, { range: { start: 1, end: 1 }, text: 'Y' }])).toBe('aXYb\u00e9\r\n');
+/** `source` after `fix --strategy wrapper` with meth-arity. */
+function wrapped(source: string): string {
+  const index = link([extractFacts('m.c', source)]);
+  const [planned] = plan(check(index, [methArity]), index, () => source, { unusedParam: 'Py_UNUSED({name})', strategy: 'wrapper' });
+  return applyEdits(source, planned.fix!.edits);
+}
+
+describe('wrapper placement', () => {
+  // `f` is also stored in a pointer: changing it could break that use, so it gets a wrapper.
+  const FUNC = 'static PyObject *f(PyObject *self) { return self; }\nstatic void *keep = (void *)f;\n';
+  const TABLE = 'static PyMethodDef m[] = {\n    {"f", (PyCFunction)f, METH_NOARGS, NULL},\n    {NULL}\n};\n';
+  const WRAPPER = '/* METH_NOARGS method wrapper: CPython calls it (self, NULL). */\nstatic PyObject *\nf_noargs(PyObject *self, PyObject *Py_UNUSED(ignored))\n{\n    return f(self);\n}\n\n';
+  const WRAPPED_TABLE = TABLE.replace('(PyCFunction)f,', '(PyCFunction)f_noargs,');
+
+  it('goes at the start of the line the table begins', () => {
+    expect(wrapped(`${FUNC}  ${TABLE}`)).toBe(`${FUNC}${WRAPPER}  ${WRAPPED_TABLE}`);
   });
 
-  it('refuses overlapping edits instead of applying them twice', () => {
-    expect(() => applyEdits('abcdef', [{ range: { start: 1, end: 4 }, text: '' }, { range: { start: 2, end: 3 }, text: 'x' }])).toThrow(OverlappingEditsError);
+  it('goes right before a table that follows the end of a comment on its line, not inside the comment', () => {
+    const comment = '/* the method\n   table */ ';
+    expect(wrapped(`${FUNC}${comment}${TABLE}`)).toBe(`${FUNC}${comment}${WRAPPER}${WRAPPED_TABLE}`);
   });
 });
