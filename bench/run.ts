@@ -112,20 +112,23 @@ async function main(): Promise<void> {
     origin = dir;
   }
 
-  // The same files fpcast analyzes.
+  // The same files fpcast analyzes, each read once.
   const found = await discover(['.'], { cwd: dir, include: DEFAULT_INCLUDE, exclude: [] });
-  const files = found.files.map((f) => f.absPath);
-  if (!files.length) throw new Error(`no .c/.h files under ${dir}`);
-  const texts = files.map((f) => readFileSync(f).toString('latin1'));
-  const bytes = texts.reduce((sum, t) => sum + t.length, 0);
-  const tableFiles = texts.filter((t) => mayHoldTable(t));
+  const sources = found.files.map(({ absPath }) => {
+    const text = readFileSync(absPath).toString('latin1');
+    return { file: absPath, size: text.length, table: mayHoldTable(text) };
+  });
+  if (!sources.length) throw new Error(`no .c/.h files under ${dir}`);
+  const files = sources.map((s) => s.file);
+  const bytes = sources.reduce((sum, s) => sum + s.size, 0);
   const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'fpcast-bench-list-')), 'files.txt');
   temps.push(path.dirname(listFile));
   writeFileSync(listFile, files.join('\n') + '\n');
 
   // The one-file run: a file with a table, of median size among those.
-  const withTables = files.filter((_, i) => mayHoldTable(texts[i])).sort((a, b) => readFileSync(a).length - readFileSync(b).length);
-  const oneFile = withTables[Math.floor(withTables.length / 2)] ?? files[0];
+  const withTables = sources.filter((s) => s.table).sort((a, b) => a.size - b.size);
+  const one = withTables[Math.floor(withTables.length / 2)] ?? sources[0];
+  const oneFile = one.file;
 
   const ruleList = await measureOutput([FPCAST, 'rules'], dir);
   const rows: Row[] = [];
@@ -178,8 +181,8 @@ async function main(): Promise<void> {
   }
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   const out = [
-    `fpcast benchmark: ${files.length} files, ${fmt(bytes / 1024 / 1024, 1)} MiB (${tableFiles.length} files may hold a table); ${origin}`,
-    `one-file run: ${path.relative(dir, oneFile)} (${fmt(readFileSync(oneFile).length / 1024, 0)} KiB)`,
+    `fpcast benchmark: ${files.length} files, ${fmt(bytes / 1024 / 1024, 1)} MiB (${withTables.length} files may hold a table); ${origin}`,
+    `one-file run: ${path.relative(dir, oneFile)} (${fmt(one.size / 1024, 0)} KiB)`,
     `${args.runs} runs each, interleaved; node ${process.version}, ${availableParallelism()} cores, load average ${fmt(loadBefore)} before, ${fmt(loadAfter)} after`,
     args.extra.length ? `extra fpcast arguments: ${args.extra.join(' ')}` : '',
     '',

@@ -14,3 +14,8 @@ export const RULES: Rule[] = [methArity, getsetSignature, typeSlot, specSlot, pr
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
 }
+
+/** What every place that takes a rule id says about one fpcast does not know. */
+export function unknownRuleMessage(id: string): string {
+  return `unknown rule '${id}'; known rules: ${RULES.map((rule) => rule.id).join(', ')} (see 'fpcast rules')`;
+}

@@ -7,7 +7,8 @@ import { findingAnnotation, problemAnnotation } from '../emit/github.js';
 import { renderJson } from '../emit/json.js';
 import { buildReport, SpotFinder, type Report } from '../emit/report.js';
 import { renderSarif } from '../emit/sarif.js';
-import { checkSummary, countFindings, findingLine, Positions } from '../emit/text.js';
+import { countFindings, type Counts } from '../emit/plans.js';
+import { checkSummary, findingLine, Positions } from '../emit/text.js';
 import type { Analysis } from '../pipeline.js';
 import type { Io } from './main.js';
 import { PACKAGE } from './package-info.js';
@@ -25,27 +26,31 @@ export interface CheckOutput {
   paint: Paint;
   repoRoot: string;
   repoPathOf(file: string): string;
-  /** False when problems stopped the run (exit 2). */
-  complete: boolean;
+}
+
+/** The text of a file the run read; undefined for any other. */
+export const textOf = (analysis: Analysis) => (file: string): string | undefined => analysis.sources.get(file)?.text;
+
+export const positionsOf = (analysis: Analysis): Positions => new Positions(textOf(analysis));
+
+/** The summary's counts of `findings` (default: the rules' findings). */
+export function countsOf(analysis: Analysis, findings: Finding[] = analysis.findings): Counts {
+  return countFindings(findings, analysis.plans, analysis.sources.size, analysis.suppression.suppressed.length);
 }
 
 function report(out: CheckOutput): Report {
   const { analysis } = out;
-  const spots = new SpotFinder((file) => analysis.sources.get(file)?.text, out.repoPathOf);
-  return buildReport(
-    { findings: out.findings, plans: analysis.plans, problems: analysis.problems, files: analysis.sources.size, suppressed: analysis.suppression.suppressed.length },
-    spots,
-  );
+  const spots = new SpotFinder(textOf(analysis), out.repoPathOf);
+  return buildReport({ findings: out.findings, plans: analysis.plans, problems: analysis.problems, counts: countsOf(analysis, out.findings) }, spots);
 }
 
 const tool = { name: PACKAGE.name, version: PACKAGE.version };
 
-const summaryOf = (out: CheckOutput) =>
-  checkSummary(countFindings(out.findings, out.analysis.plans, out.analysis.sources.size, out.analysis.suppression.suppressed.length));
+const summaryOf = (out: CheckOutput) => checkSummary(countsOf(out.analysis, out.findings));
 
 const RENDER: Record<Format, (out: CheckOutput) => string> = {
   text(out) {
-    const positions = new Positions((file) => out.analysis.sources.get(file)?.text);
+    const positions = positionsOf(out.analysis);
     const lines = out.findings.map((f) => findingLine(f, positions, out.paint));
     if (!out.quiet) lines.push(summaryOf(out));
     return lines.map((l) => l + '\n').join('');
@@ -57,7 +62,8 @@ const RENDER: Record<Format, (out: CheckOutput) => string> = {
       rules: out.rules,
       repoRoot: out.repoRoot,
       repoPathOf: out.repoPathOf,
-      executionSuccessful: out.complete,
+      // A run that problems stop (exit 2) prints no report at all.
+      executionSuccessful: true,
     }),
   github(out) {
     const r = report(out);

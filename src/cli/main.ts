@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import yargs, { type Argv } from 'yargs';
-import { RULES } from '../../rules/index.js';
+import { ruleById, unknownRuleMessage } from '../../rules/index.js';
 import { DEFAULT_CONFIG, templateProblem, type Config } from '../config/config.js';
 import { parseSize } from '../source/read.js';
 import { ConfigError, loadPyproject } from '../config/pyproject.js';
@@ -110,11 +110,10 @@ export function resolveConfig(args: Record<string, unknown>, cwd: string): Confi
 
 export function configFromArgs(args: Record<string, unknown>, base: Config = DEFAULT_CONFIG): Config {
   const config: Config = { ...base };
-  const known = new Set(RULES.map((r) => r.id));
   const select = commaList(args.select);
   const ignore = commaList(args.ignore);
   for (const id of [...select, ...ignore]) {
-    if (!known.has(id)) throw new UsageError(`unknown rule '${id}'; known rules: ${[...known].join(', ')} (see 'fpcast rules')`);
+    if (!ruleById(id)) throw new UsageError(unknownRuleMessage(id));
   }
   const both = select.filter((id) => ignore.includes(id));
   if (both.length) throw new UsageError(`--select and --ignore both name ${both.map((id) => `'${id}'`).join(', ')}; name each rule in one of them only`);
@@ -149,7 +148,6 @@ function skipHelpCache(parser: Argv): void {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
-  let failure: string | undefined;
   const parser = yargs(argv)
     .scriptName('fpcast')
     .usage('$0 <command> [paths..] [options]\n\nFind and fix C functions in Python extensions whose signature does not match the\nfunction pointer CPython calls them through (a trap in WebAssembly).')
@@ -200,8 +198,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError) {
-      failure = error.message;
-      io.stderr.write(`fpcast: error: ${failure}\nRun 'fpcast --help' for usage.\n`);
+      io.stderr.write(`fpcast: error: ${error.message}\nRun 'fpcast --help' for usage.\n`);
       return 2;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,6 +1,6 @@
 // `fpcast rules` and `fpcast rules ID`.
 
-import { RULES, ruleById } from '../../rules/index.js';
+import { RULES, ruleById, unknownRuleMessage } from '../../rules/index.js';
 import { UsageError, type Io } from './main.js';
 
 export function printRules(id: string | undefined, io: Io): number {
@@ -13,7 +13,7 @@ export function printRules(id: string | undefined, io: Io): number {
     return 0;
   }
   const rule = ruleById(id);
-  if (!rule) throw new UsageError(`unknown rule '${id}'; known rules: ${RULES.map((r) => r.id).join(', ')}`);
+  if (!rule) throw new UsageError(unknownRuleMessage(id));
   io.stdout.write(rule.docs.endsWith('\n') ? rule.docs : rule.docs + '\n');
   return 0;
 }

@@ -3,23 +3,24 @@
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import type { Config } from '../config/config.js';
-import type { Finding } from '../check/types.js';
+import type { Finding, Rule } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
+import type { FixPlan } from '../fix/plan.js';
 import { projectDiff } from '../emit/diff.js';
-import {
-  countFindings, findingLine, fixedLine, fixSummary, Positions, problemLine, refusalLines,
-} from '../emit/text.js';
+import { isAppliedIn, planOfFinding, type FixablePlan } from '../emit/plans.js';
+import { findingLine, fixedLine, fixSummary, problemLine, refusalLines, type FixVerb } from '../emit/text.js';
 import { InterruptGuard, interruptedLines } from '../emit/interrupt.js';
 import { outputPathProblem, writeFixed, writeOutput } from '../emit/write.js';
-import { analyze, applyFixes, type Analysis } from '../pipeline.js';
+import { analyze, applyFixes, type Analysis, type FixedFile } from '../pipeline.js';
 import { unusedSuppressionFindings, unusedSuppressions } from '../check/suppress.js';
 import { colorEnabled, painter, type ColorMode, type Paint } from '../emit/color.js';
 import { mboxPatch } from '../emit/patch.js';
 import { ProgressLine } from '../emit/progress.js';
-import { printCheck, type Format } from './check-output.js';
+import { repositoryRoot } from '../source/paths.js';
+import { countsOf, positionsOf, printCheck, type Format } from './check-output.js';
 import type { Io } from './main.js';
 import { PACKAGE } from './package-info.js';
-import { focusAnalysis, gitAuthor, parseAuthor, repoPathFunction, repositoryRoot, resolveScope } from './scope.js';
+import { focusAnalysis, gitAuthor, parseAuthor, repoPathFunction, resolveScope } from './scope.js';
 
 export interface RunArgs {
   paths?: string[];
@@ -42,18 +43,19 @@ export interface RunArgs {
   prefilter?: boolean;
 }
 
-function selectedRules(config: Config) {
+/** The rules a run uses: worked out once per command. */
+function selectedRules(config: Config): Rule[] {
   return RULES.filter((r) => (config.select ? config.select.includes(r.id) : !r.optIn) && !config.ignore.includes(r.id));
 }
 
 /** The analysis of what the command line names; with --root, narrowed to the focus. */
 type ScopedAnalysis = Analysis & { inFocus?: (file: string) => boolean };
 
-async function analyzeFor(args: RunArgs, config: Config, io: Io): Promise<ScopedAnalysis> {
+async function analyzeFor(args: RunArgs, config: Config, rules: Rule[], io: Io): Promise<ScopedAnalysis> {
   const scope = resolveScope(args.paths ?? [], args.root, config.include, io.cwd);
   const progress = new ProgressLine(io.stderr, ProgressLine.allowed(io.stderr, !!args.quiet));
   try {
-    const analysis = await analyzeScope(scope.paths, scope.include, args, config, io, (event) => progress.update(event));
+    const analysis = await analyzeScope(scope.paths, scope.include, args, config, rules, io, (event) => progress.update(event));
     return { ...focusAnalysis(analysis, scope.inFocus), inFocus: scope.inFocus };
   } finally {
     progress.clear();
@@ -61,7 +63,8 @@ async function analyzeFor(args: RunArgs, config: Config, io: Io): Promise<Scoped
 }
 
 async function analyzeScope(
-  paths: string[], include: string[], args: RunArgs, config: Config, io: Io, onProgress: (event: { stage: string; done: number; total: number }) => void,
+  paths: string[], include: string[], args: RunArgs, config: Config, rules: Rule[], io: Io,
+  onProgress: (event: { stage: string; done: number; total: number }) => void,
 ): Promise<Analysis> {
   return analyze({
     paths,
@@ -69,17 +72,13 @@ async function analyzeScope(
     include,
     exclude: config.exclude,
     onProgress,
-    rules: selectedRules(config),
+    rules,
     unusedParam: config.unusedParam,
     strategy: config.strategy,
     maxFileSize: args.maxFileSize,
     jobs: args.jobs,
     prefilter: args.prefilter,
   });
-}
-
-function positionsOf(analysis: Analysis): Positions {
-  return new Positions((file) => analysis.sources.get(file)?.text);
 }
 
 /** Colours for a stream, as `--color` and the environment allow. */
@@ -110,9 +109,9 @@ function reportProblems(problems: Problem[], analysis: Analysis, io: Io, paint?:
 }
 
 /** With --report-unused-ignores: suppressions that silenced nothing, as warnings. */
-function unusedIgnoreFindings(args: RunArgs, config: Config, analysis: Analysis, inFocus?: (file: string) => boolean): Finding[] {
+function unusedIgnoreFindings(args: RunArgs, rules: Rule[], analysis: Analysis, inFocus?: (file: string) => boolean): Finding[] {
   if (!args.reportUnusedIgnores) return [];
-  const ran = selectedRules(config).map((r) => r.id);
+  const ran = rules.map((r) => r.id);
   const known = RULES.map((r) => r.id);
   const unused = unusedSuppressions(analysis.suppression.suppressions, ran, known).filter((s) => !inFocus || inFocus(s.file));
   return unusedSuppressionFindings(unused, known);
@@ -121,31 +120,61 @@ function unusedIgnoreFindings(args: RunArgs, config: Config, analysis: Analysis,
 const byPlace = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start);
 
 export async function runCheck(args: RunArgs, config: Config, io: Io): Promise<number> {
-  const analysis = await analyzeFor(args, config, io);
+  const rules = selectedRules(config);
+  const analysis = await analyzeFor(args, config, rules, io);
   const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
-  const findings = [...analysis.findings, ...unusedIgnoreFindings(args, config, analysis, analysis.inFocus)].sort(byPlace);
+  const findings = [...analysis.findings, ...unusedIgnoreFindings(args, rules, analysis, analysis.inFocus)].sort(byPlace);
   const repo = repository(args, io);
   printCheck(args.format ?? 'text', {
     analysis,
     findings,
-    rules: selectedRules(config),
+    rules,
     quiet: !!args.quiet,
     paint: paintFor(args, io.stdout, io),
     repoRoot: repo.root,
     repoPathOf: repo.pathOf,
-    complete: true,
   }, io);
   return findings.length || problemsExit ? 1 : 0;
 }
 
+/** What fix and diff did: `applied` tells a plan whose fix was written (fix)
+ * or is in the diff (diff); `files`, the files changed. */
+interface FixOutcome {
+  verb: FixVerb;
+  applied(plan: FixPlan): boolean;
+  files: number;
+}
+
+/** Print what fix or diff did: a line per plan fixed (fix only: diff shows the
+ * change itself) or refused, a line per finding left as it was (including
+ * those of a fix that could not be written), and the summary. Returns how many
+ * findings are not fixed (refused or left). */
+function printFixOutcome(analysis: Analysis, outcome: FixOutcome, stream: Io['stdout'], paint: Paint, quiet: boolean): number {
+  const positions = positionsOf(analysis);
+  const lines: string[] = [];
+  for (const plan of analysis.plans) {
+    if (outcome.applied(plan)) {
+      if (outcome.verb === 'fixed') lines.push(fixedLine(plan, positions, paint));
+    } else if (plan.refusal) lines.push(...refusalLines(plan, positions, paint));
+  }
+  const planOf = planOfFinding(analysis.plans);
+  let fixed = 0;
+  for (const finding of analysis.findings) {
+    const plan = planOf.get(finding);
+    if (plan && outcome.applied(plan)) fixed++;
+    else if (!plan?.refusal) lines.push(findingLine(finding, positions, paint));
+  }
+  if (!quiet) lines.push(fixSummary(countsOf(analysis), { findings: fixed, files: outcome.files }, outcome.verb));
+  stream.write(lines.map((l) => l + '\n').join(''));
+  return analysis.findings.length - fixed;
+}
+
 export async function runFix(args: RunArgs, config: Config, io: Io): Promise<number> {
-  const analysis = await analyzeFor(args, config, io);
+  const analysis = await analyzeFor(args, config, selectedRules(config), io);
   let problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
-  const positions = positionsOf(analysis);
-  const paint = paintFor(args, io.stdout, io);
   const written = new Set<string>();
   // Ctrl-C / SIGTERM: finish the write under way, start no other.
   const guard = InterruptGuard.install();
@@ -162,20 +191,11 @@ export async function runFix(args: RunArgs, config: Config, io: Io): Promise<num
   } finally {
     guard.dispose();
   }
-  let unfixed = analysis.findings.length;
-  for (const plan of analysis.plans) {
-    if (plan.fix && plan.fix.edits.every((e) => written.has(e.file)) && plan.fix.edits.length) {
-      io.stdout.write(fixedLine(plan, positions, paint) + '\n');
-      unfixed -= plan.findings.length;
-    } else if (plan.refusal) {
-      io.stdout.write(refusalLines(plan, positions, paint).join('\n') + '\n');
-    }
-  }
-  for (const finding of analysis.findings) {
-    if (!finding.expectation && !finding.refusal) io.stdout.write(findingLine(finding, positions, paint) + '\n');
-  }
-  const counts = countFindings(analysis.findings, analysis.plans, analysis.sources.size, analysis.suppression.suppressed.length);
-  if (!args.quiet) io.stdout.write(fixSummary(counts, written.size, 'fixed') + '\n');
+  const unfixed = printFixOutcome(
+    analysis,
+    { verb: 'fixed', applied: (plan) => isAppliedIn(plan, written), files: written.size },
+    io.stdout, paintFor(args, io.stdout, io), !!args.quiet,
+  );
   if (guard.signal) {
     const untouched = [...fixed.keys()].filter((file) => !written.has(file));
     io.stderr.write(interruptedLines(guard.signal, [...written], untouched).join('\n') + '\n');
@@ -186,17 +206,19 @@ export async function runFix(args: RunArgs, config: Config, io: Io): Promise<num
   return unfixed > 0 || problemsExit ? 1 : 0;
 }
 
+/** An output file named on the command line, checked before any work. */
+async function outputFile(given: string | undefined, option: string, io: Io): Promise<{ path?: string; problem?: string }> {
+  if (given === undefined) return {};
+  const abs = path.resolve(io.cwd, given);
+  return { path: abs, problem: await outputPathProblem(abs, given, option) };
+}
+
 export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<number> {
-  const outputPath = args.output && path.resolve(io.cwd, args.output);
-  const outputProblem = outputPath && (await outputPathProblem(outputPath, args.output!));
-  if (outputProblem) {
-    io.stderr.write(`fpcast: error: ${outputProblem}\n`);
-    return 2;
-  }
-  const patchPath = args.patchFile && path.resolve(io.cwd, args.patchFile);
-  const patchProblem = patchPath && (await outputPathProblem(patchPath, args.patchFile!));
-  if (patchProblem) {
-    io.stderr.write(`fpcast: error: ${patchProblem.replace('for -o', 'for --patch-file')}\n`);
+  const output = await outputFile(args.output, '-o', io);
+  const patchFile = await outputFile(args.patchFile, '--patch-file', io);
+  const problem = output.problem ?? patchFile.problem;
+  if (problem) {
+    io.stderr.write(`fpcast: error: ${problem}\n`);
     return 2;
   }
   const author = args.author === undefined ? undefined : parseAuthor(args.author);
@@ -204,60 +226,53 @@ export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<nu
     io.stderr.write(`fpcast: error: --author '${args.author}' is not of the form 'Name <email>'\n`);
     return 2;
   }
-  const analysis = await analyzeFor(args, config, io);
+  const analysis = await analyzeFor(args, config, selectedRules(config), io);
   const problemsExit = reportProblems(analysis.problems, analysis, io, paintFor(args, io.stderr, io), !!args.quiet);
   if (problemsExit === 2) return 2;
   const fixed = applyFixes(analysis);
-  const positions = positionsOf(analysis);
-  const paint = paintFor(args, io.stderr, io);
-  const patch = projectDiff([...fixed.entries()].map(([file, f]) => ({ path: file, before: f.before, after: f.after })));
-  if (patchPath) {
+  if (patchFile.path) {
     if (!fixed.size) io.stderr.write(`fpcast: nothing to fix; '${args.patchFile}' not written\n`);
     else {
       const mbox = mailPatch(analysis, fixed, author ?? gitAuthor(io.cwd, { ...process.env, ...io.env }), args, io);
-      const failed = await writeOutput(patchPath, args.patchFile!, Buffer.from(mbox, 'latin1'));
+      const failed = await writeOutput(patchFile.path, args.patchFile!, Buffer.from(mbox, 'latin1'), '--patch-file');
       if (failed) {
-        io.stderr.write(`fpcast: error: ${failed.replace('for -o', 'for --patch-file')}\n`);
+        io.stderr.write(`fpcast: error: ${failed}\n`);
         return 2;
       }
     }
   }
-  if (patchPath && !outputPath) {
-    // The patch file holds the diff; stdout stays quiet.
-  } else if (outputPath) {
-    const failed = await writeOutput(outputPath, args.output!, Buffer.from(patch, 'latin1'));
-    if (failed) {
-      io.stderr.write(`fpcast: error: ${failed}\n`);
-      return 2;
+  // With --patch-file alone the patch file holds the diff, and stdout stays quiet.
+  if (output.path || !patchFile.path) {
+    const patch = projectDiff([...fixed.entries()].map(([file, f]) => ({ path: file, before: f.before, after: f.after })));
+    if (output.path) {
+      const failed = await writeOutput(output.path, args.output!, Buffer.from(patch, 'latin1'), '-o');
+      if (failed) {
+        io.stderr.write(`fpcast: error: ${failed}\n`);
+        return 2;
+      }
+    } else {
+      io.stdout.write(patch);
     }
-  } else {
-    io.stdout.write(patch);
   }
-  let unfixed = analysis.findings.length;
-  for (const plan of analysis.plans) {
-    if (plan.fix && plan.fix.edits.length) unfixed -= plan.findings.length;
-    else if (plan.refusal) io.stderr.write(refusalLines(plan, positions, paint).join('\n') + '\n');
-  }
-  for (const finding of analysis.findings) {
-    if (!finding.expectation && !finding.refusal) io.stderr.write(findingLine(finding, positions, paint) + '\n');
-  }
-  const counts = countFindings(analysis.findings, analysis.plans, analysis.sources.size, analysis.suppression.suppressed.length);
-  if (!args.quiet) io.stderr.write(fixSummary(counts, fixed.size, 'would fix') + '\n');
-  if (problemsExit === 2) return 2;
+  const unfixed = printFixOutcome(
+    analysis,
+    { verb: 'would fix', applied: (plan) => isAppliedIn(plan, fixed), files: fixed.size },
+    io.stderr, paintFor(args, io.stderr, io), !!args.quiet,
+  );
   return unfixed > 0 || problemsExit ? 1 : 0;
 }
 
 /** The fixes as one `git am`-able message, paths relative to the repository root. */
-function mailPatch(analysis: Analysis, fixed: ReturnType<typeof applyFixes>, author: { name: string; email: string }, args: RunArgs, io: Io): string {
+function mailPatch(analysis: Analysis, fixed: Map<string, FixedFile>, author: { name: string; email: string }, args: RunArgs, io: Io): string {
   const repo = repository(args, io);
   const functions = analysis.plans
-    .filter((p) => p.fix && p.fix.edits.length && p.fix.edits.every((e) => fixed.has(e.file)))
+    .filter((p): p is FixablePlan => isAppliedIn(p, fixed))
     .sort((a, b) => (a.definition.file === b.definition.file ? a.definition.range.start - b.definition.range.start : a.definition.file < b.definition.file ? -1 : 1))
     .map((p) => ({
       func: p.func,
       file: repo.pathOf(p.definition.file),
       tables: [...new Set(p.findings.flatMap((f) => (f.expectation ? [`${f.expectation.table.struct} ${f.expectation.table.name}`] : [])))],
-      summary: p.fix!.summary,
+      summary: p.fix.summary,
     }));
   // SOURCE_DATE_EPOCH makes the Date: header reproducible (https://reproducible-builds.org/specs/source-date-epoch/).
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const escapeGlob = (pattern: string): string => (require('fast-glob') as typeof import('fast-glob')).escapePath(pattern);
 import type { Finding } from '../check/types.js';
 import type { Analysis } from '../pipeline.js';
+import { relativeOrAbsolute, toPosix } from '../source/paths.js';
 
 export class ScopeError extends Error {}
 
@@ -26,8 +27,6 @@ export interface Scope {
   /** Whether a finding or fix in `file` (a display path) is reported; absent: everything is. */
   inFocus?: (file: string) => boolean;
 }
-
-const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export function resolveScope(given: string[], root: string | undefined, include: string[], cwd: string): Scope {
   if (root === undefined) return { paths: given.length ? given : ['.'], include };
@@ -81,20 +80,10 @@ export function focusAnalysis(analysis: Analysis, inFocus: ((file: string) => bo
   return { ...analysis, findings, plans, problems };
 }
 
-/** The top of the git work tree holding `start`, else `start` itself:
- * SARIF, GitHub annotations and patches name files relative to it. */
-export function repositoryRoot(start: string): string {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(start);
-  }
-}
-
+/** Paths relative to the repository root (see repositoryRoot), for SARIF,
+ * GitHub annotations and patches. */
 export function repoPathFunction(cwd: string, repoRoot: string): (file: string) => string {
-  return (file) => {
-    const rel = path.relative(repoRoot, path.resolve(cwd, file));
-    return toPosix(rel.startsWith('..') ? path.resolve(cwd, file) : rel);
-  };
+  return (file) => relativeOrAbsolute(repoRoot, path.resolve(cwd, file));
 }
 
 /** The author git would record here (`git var GIT_AUTHOR_IDENT`), else fpcast. */

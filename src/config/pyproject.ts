@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import { RULES } from '../../rules/index.js';
+import { unknownRuleMessage, ruleById } from '../../rules/index.js';
+import { dirsUpToRepositoryRoot, relativeOrAbsolute } from '../source/paths.js';
 import { templateProblem, type Config } from './config.js';
 
 /** A bad configuration file: the message is a complete `file:line:col: error: …` line. */
@@ -32,9 +33,8 @@ function globs(key: 'include' | 'exclude'): Check {
 function ruleIds(key: 'select' | 'ignore'): Check {
   return (value) => {
     if (!isStringList(value)) return { problem: `must be a list of rule ids, like ${key} = ["meth-arity"]` };
-    const known = RULES.map((r) => r.id);
-    const unknown = value.find((id) => !known.includes(id));
-    if (unknown !== undefined) return { problem: `names unknown rule '${unknown}'; known rules: ${known.join(', ')} (see 'fpcast rules')` };
+    const unknown = value.find((id) => !ruleById(id));
+    if (unknown !== undefined) return { problem: `names ${unknownRuleMessage(unknown)}` };
     return { settings: { [key]: value } };
   };
 }
@@ -58,31 +58,16 @@ const KEYS: Record<string, Check> = {
 
 export const CONFIG_KEYS = Object.keys(KEYS);
 
-/** The directories to look in, nearest first: `start` and its parents up to
- * (and including) the first one that holds `.git`. */
-function searchDirs(start: string): string[] {
-  const dirs: string[] = [];
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    dirs.push(dir);
-    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return dirs;
-  }
-}
-
 /** Find and read the configuration that applies to `start`; undefined when no
- * pyproject.toml on the way up has a [tool.fpcast] table. */
+ * pyproject.toml on the way up to the repository root has a [tool.fpcast] table. */
 export function loadPyproject(start: string, cwd: string): FileConfig | undefined {
-  for (const dir of searchDirs(start)) {
+  for (const dir of dirsUpToRepositoryRoot(start)) {
     const file = path.join(dir, 'pyproject.toml');
     if (!existsSync(file)) continue;
-    const found = readPyproject(file, displayPath(cwd, file));
+    const found = readPyproject(file, relativeOrAbsolute(cwd, file));
     if (found) return found;
   }
   return undefined;
-}
-
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
 }
 
 /** Read one pyproject.toml: its [tool.fpcast] settings, or undefined when it has none. */

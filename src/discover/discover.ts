@@ -6,8 +6,9 @@
 
 import type { Ignore } from 'ignore';
 import { createRequire } from 'node:module';
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { constants, promises as fs, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { dirsUpToRepositoryRoot } from '../source/paths.js';
 
 // Loaded on first use: a run over files named on the command line walks no directory.
 const require = createRequire(import.meta.url);
@@ -52,8 +53,8 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
   // One entry per real file, so a file reached through a symlink and through
   // `..` (or named twice) is analyzed, and edited, once.
   const seen = new Set<string>();
-  const add = async (absPath: string, explicit: boolean) => {
-    const real = await realpathOr(absPath);
+  const add = (absPath: string, explicit: boolean) => {
+    const real = realpathOr(absPath);
     if (seen.has(real)) return;
     seen.add(real);
     files.push({ path: displayPath(options.cwd, absPath), absPath, explicit });
@@ -69,7 +70,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       continue;
     }
     if (stat.isFile()) {
-      await add(absPath, true);
+      add(absPath, true);
       continue;
     }
     if (!stat.isDirectory()) {
@@ -89,15 +90,18 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
           : `no ${matching} under '${given}'; pass a directory that holds C sources${options.exclude.length ? ', or check --exclude' : ''} (or change --include)`,
       });
     }
-    for (const file of walked.files) await add(file, false);
+    for (const file of walked.files) add(file, false);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems };
 }
 
-async function realpathOr(absPath: string): Promise<string> {
+/** The real path, or `absPath` when it has none (a dangling link). Synchronous,
+ * like reading (see read.ts): one call per file through libuv's thread pool
+ * costs round trips that add up over a tree. */
+function realpathOr(absPath: string): string {
   try {
-    return await fs.realpath(absPath);
+    return realpathSync.native(absPath);
   } catch {
     return absPath;
   }
@@ -145,7 +149,7 @@ interface Walked {
 async function walk(root: string, options: DiscoverOptions): Promise<Walked> {
   const out: Walked = { files: [], gitignored: 0, problems: [] };
   const gitignore = await gitignoreFilter(root);
-  const visited = new Set<string>([await realpathOr(root)]);
+  const visited = new Set<string>([realpathOr(root)]);
   const pending = [root];
   while (pending.length) {
     const dir = pending.shift()!;
@@ -174,9 +178,12 @@ async function walkOne(
   // Every entry, to find linked directories to follow and directories that
   // cannot be read (fast-glob skips those silently).
   for (const entry of await fg('**', globOptions(dir, options))) {
-    if (!kept(entry.path, entry.dirent.isDirectory())) continue;
+    const isDir = entry.dirent.isDirectory();
+    // Regular files are the second pass's business; test the cheap kind first.
+    if (!isDir && !entry.dirent.isSymbolicLink()) continue;
+    if (!kept(entry.path, isDir)) continue;
     const abs = path.join(dir, entry.path);
-    if (entry.dirent.isDirectory()) {
+    if (isDir) {
       try {
         await fs.access(abs, constants.R_OK | constants.X_OK);
       } catch {
@@ -184,7 +191,6 @@ async function walkOne(
       }
       continue;
     }
-    if (!entry.dirent.isSymbolicLink()) continue;
     let stat: Stats;
     try {
       stat = await fs.stat(abs);
@@ -192,7 +198,7 @@ async function walkOne(
       continue; // a dangling or looping link to a file: reported below if its name matches
     }
     if (!stat.isDirectory()) continue;
-    const real = await realpathOr(abs);
+    const real = realpathOr(abs);
     if (visited.has(real) || isInside(real, [...visited])) {
       out.problems.push({ severity: 'note', file: abs, message: `is a symbolic link to '${real}', which is already searched (a link loop or a second path to it); not followed` });
       continue;
@@ -259,10 +265,7 @@ async function gitignoreFilter(root: string): Promise<GitignoreFilter> {
       /* unreadable .gitignore: nothing to respect */
     }
   };
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    await load(path.join(dir, '.gitignore'));
-    if (await exists(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
-  }
+  for (const dir of dirsUpToRepositoryRoot(root)) await load(path.join(dir, '.gitignore'));
   const loadNested = async (dir: string) => {
     // Never through links: see walk().
     const nested = await fg('**/.gitignore', { cwd: dir, ignore: ALWAYS_EXCLUDED, dot: true, suppressErrors: true, absolute: true, followSymbolicLinks: false });
@@ -281,13 +284,4 @@ async function gitignoreFilter(root: string): Promise<GitignoreFilter> {
       });
     },
   };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

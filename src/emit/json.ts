@@ -5,7 +5,6 @@
 
 import type { WasmSig } from '../abi/wasm.js';
 import type { FindingRecord, Report, Spot } from './report.js';
-import { countByRule } from './report.js';
 
 export const JSON_VERSION = 1;
 
@@ -44,18 +43,11 @@ function findingOf(record: FindingRecord) {
 }
 
 export function renderJson(report: Report, tool: { name: string; version: string }): string {
-  const count = (status: string) => report.findings.filter((f) => f.fix.status === status).length;
+  const { files, findings, fixable, refused, suppressed, byRule } = report.counts;
   const document = {
     version: JSON_VERSION,
     tool,
-    summary: {
-      files: report.files,
-      findings: report.findings.length,
-      fixable: count('fixable'),
-      refused: count('refused'),
-      suppressed: report.suppressed,
-      byRule: countByRule(report.findings),
-    },
+    summary: { files, findings, fixable, refused, suppressed, byRule },
     findings: report.findings.map(findingOf),
     problems: report.problems.map((p) => ({
       severity: p.severity,

@@ -5,7 +5,7 @@
 // bytes; everything fpcast writes around it is ASCII (RFC 2047 for a
 // non-ASCII author name).
 
-import { projectDiff } from './diff.js';
+import { fileDiff } from './diff.js';
 
 export interface ChangedFunction {
   func: string;
@@ -102,9 +102,14 @@ function mailDate(date: Date): string {
 const pathBytes = (p: string) => Buffer.from(p, 'utf8').toString('latin1');
 
 export function mboxPatch(input: PatchInput): string {
-  const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => ({ ...f, path: pathBytes(f.path) }));
-  const diff = projectDiff(files);
-  const stats = files.map((f) => ({ path: f.path, ...changeCounts(projectDiff([f])) }));
+  // In the order git sorts paths: by their bytes. Each file is diffed once;
+  // its diff gives both the text and the diffstat's counts.
+  const diffs = input.files
+    .map((f) => ({ ...f, path: pathBytes(f.path) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((f) => ({ path: f.path, text: fileDiff(f.path, f.before, f.after) }));
+  const diff = diffs.map((d) => d.text).join('');
+  const stats = diffs.map((d) => ({ path: d.path, ...changeCounts(d.text) }));
   const n = input.functions.length;
   const subject = `[PATCH] Fix ${plural(n, 'C function signature')} that trap${n === 1 ? 's' : ''} in WebAssembly`;
 

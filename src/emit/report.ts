@@ -8,7 +8,8 @@ import type { Finding, Location } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
 import type { Range } from '../extract/facts.js';
 import type { FixPlan, RefusalReason } from '../fix/plan.js';
-import { LineIndex } from '../source/source-file.js';
+import { lineIndexes, type LineIndex } from '../source/source-file.js';
+import { isFixable, planOfFinding, type Counts } from './plans.js';
 
 export interface Spot {
   /** Path relative to the working directory, with `/`. */
@@ -47,28 +48,26 @@ export interface FindingRecord {
 export interface Report {
   findings: FindingRecord[];
   problems: Problem[];
-  files: number;
-  suppressed: number;
+  /** What the summaries print (the same counts as the text summary). */
+  counts: Counts;
 }
 
+/** Spots of offsets; line 1, column 1 for a file whose text is unknown. */
 export class SpotFinder {
-  private readonly indexes = new Map<string, LineIndex>();
+  private readonly lines: (file: string) => LineIndex | undefined;
   constructor(
-    private readonly textOf: (file: string) => string | undefined,
+    textOf: (file: string) => string | undefined,
     private readonly repoPathOf: (file: string) => string,
-  ) {}
+  ) {
+    this.lines = lineIndexes(textOf);
+  }
 
   at(file: string, offset: number): Spot {
-    let index = this.indexes.get(file);
-    const text = this.textOf(file);
-    if (!index && text !== undefined) {
-      index = new LineIndex(text);
-      this.indexes.set(file, index);
-    }
+    const index = this.lines(file);
     const repoPath = this.repoPathOf(file);
-    if (!index || text === undefined) return { file, repoPath, line: 1, column: 1, utf16Column: 1 };
+    if (!index) return { file, repoPath, line: 1, column: 1, utf16Column: 1 };
     const { line, column } = index.position(offset);
-    const lineText = text.slice(offset - column + 1, offset);
+    const lineText = index.text.slice(offset - column + 1, offset);
     return { file, repoPath, line, column, utf16Column: utf16Length(lineText) + 1 };
   }
 
@@ -91,7 +90,7 @@ function utf16Length(latin1: string): number {
 }
 
 function fixStatus(plan: FixPlan | undefined, spots: SpotFinder): FixStatus {
-  if (plan?.fix && plan.fix.edits.length) return { status: 'fixable', summary: plan.fix.summary };
+  if (plan && isFixable(plan)) return { status: 'fixable', summary: plan.fix.summary };
   if (plan?.refusal) {
     return {
       status: 'refused',
@@ -104,11 +103,10 @@ function fixStatus(plan: FixPlan | undefined, spots: SpotFinder): FixStatus {
 }
 
 export function buildReport(
-  input: { findings: Finding[]; plans: FixPlan[]; problems: Problem[]; files: number; suppressed: number },
+  input: { findings: Finding[]; plans: FixPlan[]; problems: Problem[]; counts: Counts },
   spots: SpotFinder,
 ): Report {
-  const planOf = new Map<Finding, FixPlan>();
-  for (const plan of input.plans) for (const finding of plan.findings) planOf.set(finding, plan);
+  const planOf = planOfFinding(input.plans);
   const findings = input.findings.map((finding): FindingRecord => {
     const { start, end } = spots.range(finding.file, finding.range);
     const e = finding.expectation;
@@ -127,11 +125,5 @@ export function buildReport(
       fix: fixStatus(planOf.get(finding), spots),
     };
   });
-  return { findings, problems: input.problems, files: input.files, suppressed: input.suppressed };
-}
-
-export function countByRule(findings: { rule: string }[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-  return counts;
+  return { findings, problems: input.problems, counts: input.counts };
 }

@@ -5,6 +5,7 @@
 // and a test validates it against the OASIS schema).
 
 import { pathToFileURL } from 'node:url';
+import { UNUSED_IGNORE_RULE } from '../check/suppress.js';
 import type { RuleDoc } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
 import type { FindingRecord, Report, Spot } from './report.js';
@@ -25,12 +26,6 @@ export interface SarifOptions {
 export function pathToUri(repoPath: string): string {
   return repoPath.split('/').map(encodeURIComponent).join('/');
 }
-
-const LEVELS: Record<Problem['severity'] | FindingRecord['severity'], 'error' | 'warning' | 'note'> = {
-  error: 'error',
-  warning: 'warning',
-  note: 'note',
-};
 
 function physical(spot: Spot, end?: Spot) {
   return {
@@ -61,7 +56,8 @@ function result(record: FindingRecord, ruleIndex: number) {
   return {
     ruleId: record.rule,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
-    level: LEVELS[record.severity],
+    // fpcast's severities are SARIF levels already.
+    level: record.severity,
     message: { text: record.message },
     locations: [{ physicalLocation: physical(record.start, record.end) }],
     ...(record.related.length
@@ -78,7 +74,7 @@ function result(record: FindingRecord, ruleIndex: number) {
 
 function notification(problem: Problem, options: SarifOptions) {
   return {
-    level: LEVELS[problem.severity],
+    level: problem.severity,
     message: { text: problem.message },
     ...(problem.file
       ? {
@@ -131,7 +127,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
 
 /** Findings that come from fpcast itself rather than a rule (unused suppressions). */
 function extraRule(id: string): RuleDoc {
-  if (id === 'unused-ignore') {
+  if (id === UNUSED_IGNORE_RULE) {
     return {
       id,
       summary: "'fpcast: ignore' comments that silence nothing",

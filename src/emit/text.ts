@@ -7,20 +7,19 @@ import { PLAIN, type Paint } from './color.js';
 import type { Problem } from '../discover/discover.js';
 import type { FixPlan } from '../fix/plan.js';
 import type { Range } from '../extract/facts.js';
-import { LineIndex } from '../source/source-file.js';
+import { lineIndexes, type LineIndex } from '../source/source-file.js';
+import type { Counts } from './plans.js';
 
+/** `file:line:col` of offsets; just `file` for a file whose text is unknown. */
 export class Positions {
-  private readonly indexes = new Map<string, LineIndex>();
-  constructor(private readonly textOf: (file: string) => string | undefined) {}
+  private readonly lines: (file: string) => LineIndex | undefined;
+  constructor(textOf: (file: string) => string | undefined) {
+    this.lines = lineIndexes(textOf);
+  }
 
   at(file: string, offset: number): string {
-    let index = this.indexes.get(file);
-    if (!index) {
-      const text = this.textOf(file);
-      if (text === undefined) return file;
-      index = new LineIndex(text);
-      this.indexes.set(file, index);
-    }
+    const index = this.lines(file);
+    if (!index) return file;
     const { line, column } = index.position(offset);
     return `${file}:${line}:${column}`;
   }
@@ -59,29 +58,6 @@ export function refusalLines(plan: FixPlan, positions: Positions, paint: Paint =
   ];
 }
 
-export interface Counts {
-  files: number;
-  findings: number;
-  fixable: number;
-  refused: number;
-  /** Findings per rule id. */
-  byRule: Record<string, number>;
-  /** Findings an `fpcast: ignore` comment silenced. */
-  suppressed: number;
-}
-
-export function countFindings(findings: Finding[], plans: FixPlan[], files: number, suppressed = 0): Counts {
-  let fixable = 0;
-  let refused = 0;
-  for (const plan of plans) {
-    if (plan.fix) fixable += plan.findings.length;
-    else if (plan.refusal) refused += plan.findings.length;
-  }
-  const byRule: Record<string, number> = {};
-  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  return { files, findings: findings.length, fixable, refused, byRule, suppressed };
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the one-line summary adds when there is more to say: silenced
@@ -98,7 +74,11 @@ export function checkSummary(c: Counts): string {
   return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')} (${c.fixable} fixable, ${c.refused} refused)${summaryTail(c)}`;
 }
 
-export function fixSummary(c: Counts, changedFiles: number, verb: 'fixed' | 'would fix'): string {
-  const left = c.findings - c.fixable - c.refused;
-  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')}: ${c.fixable} ${verb} in ${plural(changedFiles, 'file')}, ${c.refused} refused${left ? `, ${left} left` : ''}${summaryTail(c)}`;
+export type FixVerb = 'fixed' | 'would fix';
+
+/** `fixed`: the findings whose fix was written (fix) or is in the diff (diff),
+ * and the files changed; the rest are refused or left. */
+export function fixSummary(c: Counts, fixed: { findings: number; files: number }, verb: FixVerb): string {
+  const left = c.findings - fixed.findings - c.refused;
+  return `fpcast: ${plural(c.files, 'file')} scanned, ${plural(c.findings, 'finding')}: ${fixed.findings} ${verb} in ${plural(fixed.files, 'file')}, ${c.refused} refused${left ? `, ${left} left` : ''}${summaryTail(c)}`;
 }

@@ -59,28 +59,29 @@ export async function writeFixed(source: SourceFile, after: string): Promise<Wri
 }
 
 /** Why `absPath` cannot take an output file (a patch), or undefined when it
- * can; checked before any work so a typo costs nothing. */
-export async function outputPathProblem(absPath: string, shown: string): Promise<string | undefined> {
+ * can; checked before any work so a typo costs nothing. `option` is the
+ * command-line option that named it (`-o`, `--patch-file`), for the advice. */
+export async function outputPathProblem(absPath: string, shown: string, option: string): Promise<string | undefined> {
   const dir = path.dirname(absPath);
   try {
-    if (!(await fs.stat(dir)).isDirectory()) return `cannot write '${shown}': '${path.dirname(shown)}' is not a directory; pick another path for -o`;
+    if (!(await fs.stat(dir)).isDirectory()) return `cannot write '${shown}': '${path.dirname(shown)}' is not a directory; pick another path for ${option}`;
   } catch {
-    return `cannot write '${shown}': directory '${path.dirname(shown)}' does not exist; create it or pick another path for -o`;
+    return `cannot write '${shown}': directory '${path.dirname(shown)}' does not exist; create it or pick another path for ${option}`;
   }
   try {
-    if ((await fs.stat(absPath)).isDirectory()) return `cannot write '${shown}': it is a directory; give a file name for -o`;
+    if ((await fs.stat(absPath)).isDirectory()) return `cannot write '${shown}': it is a directory; give a file name for ${option}`;
   } catch {
     /* does not exist yet: fine */
   }
   return undefined;
 }
 
-/** Write an output file (a patch); a message when it cannot be written. */
-export async function writeOutput(absPath: string, shown: string, bytes: Buffer): Promise<string | undefined> {
+/** Write an output file (a patch) named by `option`; a message when it cannot be written. */
+export async function writeOutput(absPath: string, shown: string, bytes: Buffer, option: string): Promise<string | undefined> {
   try {
     await fs.writeFile(absPath, bytes);
     return undefined;
   } catch (error) {
-    return `cannot write '${shown}' (${errnoWhy(error)}); pick another path for -o`;
+    return `cannot write '${shown}' (${errnoWhy(error)}); pick another path for ${option}`;
   }
 }

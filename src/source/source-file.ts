@@ -38,7 +38,7 @@ export function lineStarts(text: string): number[] {
 
 export class LineIndex {
   private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   position(offset: number): Position {
     const starts = (this.starts ??= lineStarts(this.text));
@@ -56,6 +56,22 @@ export class LineIndex {
     const { line } = this.position(offset);
     return this.starts![line - 1];
   }
+}
+
+/** A LineIndex per file, made on first use and kept; undefined for a file
+ * whose text `textOf` does not know (each caller decides what to show then). */
+export function lineIndexes(textOf: (file: string) => string | undefined): (file: string) => LineIndex | undefined {
+  const indexes = new Map<string, LineIndex>();
+  return (file) => {
+    let index = indexes.get(file);
+    if (!index) {
+      const text = textOf(file);
+      if (text === undefined) return undefined;
+      index = new LineIndex(text);
+      indexes.set(file, index);
+    }
+    return index;
+  };
 }
 
 /** The line ending used by the line that contains `offset`; for the last

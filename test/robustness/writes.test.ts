@@ -36,6 +36,26 @@ describe('files fix cannot write', () => {
     expect(r.code).toBe(1);
   });
 
+  it('reports the findings of a file it could not write as left, and counts only what it wrote', async () => {
+    const root = treeWith({ 'locked.c': { mode: 0o444, content: brokenModule('locked') } });
+    const r = await runCli(['fix', '.'], root);
+    expect(r.stdout).toMatch(/^good\.c:4:1: fixed 'good_get': /m);
+    expect(r.stdout).not.toMatch(/fixed 'locked_get'/);
+    expect(r.stdout).toMatch(/^locked\.c:10:\d+: error: METH_NOARGS method 'locked_get' .*\[meth-arity\]$/m);
+    expect(r.stdout).toMatch(/^fpcast: 2 files scanned, 2 findings: 1 fixed in 1 file, 0 refused, 1 left$/m);
+    expect(r.code).toBe(1);
+  });
+
+  it('reports the findings of a file that changed on disk as left', async () => {
+    const root = treeWith({ 'busy.c': brokenModule('busy') });
+    writeHooks.beforeCheck = (source) => {
+      if (source.path === 'busy.c') writeFileSync(source.absPath, brokenModule('busy') + '/* edited */\n');
+    };
+    const r = await runCli(['fix', '.'], root);
+    expect(r.stdout).toMatch(/^busy\.c:10:\d+: error: METH_NOARGS method 'busy_get' .*\[meth-arity\]$/m);
+    expect(r.stdout).toMatch(/^fpcast: 2 files scanned, 2 findings: 1 fixed in 1 file, 0 refused, 1 left$/m);
+  });
+
   it('keeps the mode of a file it rewrites', async () => {
     const root = treeWith({ 'script.c': { mode: 0o751, content: brokenModule('script') } });
     const r = await runCli(['fix', '.'], root);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPyproject } from '../../src/config/pyproject.js';
 import { removeDir, runCli, tempDir } from '../support/cli.js';
-import { BROKEN_C, CLEAN_C, writeTree } from './trees.js';
+import { BROKEN_C, BROKEN_GETTER_C, CLEAN_C, MULTI_FILE_TREE, writeTree } from './trees.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
@@ -45,10 +45,14 @@ describe('settings from [tool.fpcast]', () => {
   });
 
   it('select limits the rules to those named', async () => {
-    const dir = tree({ 'pyproject.toml': '[tool.fpcast]\nselect = ["meth-arity"]\n', 'solo.c': BROKEN_C });
+    const dir = tree({ 'pyproject.toml': '[tool.fpcast]\nselect = ["meth-arity"]\n', 'solo.c': BROKEN_C, 'getter.c': BROKEN_GETTER_C });
     const r = await runCli(['check', '.'], dir);
     expect(r.stdout).toMatch(/\[meth-arity\]/);
+    expect(r.stdout).not.toMatch(/getset-signature/);
     expect(r.code).toBe(1);
+    // Without the file's choice the getter is reported: the test above can fail.
+    const all = await runCli(['check', '--select', 'meth-arity,getset-signature', '.'], dir);
+    expect(all.stdout).toMatch(/^getter\.c:10:\d+: error: getter 'solo_get_x' .*\[getset-signature\]$/m);
   });
 
   it('exclude and include choose the files inside directories', async () => {
@@ -67,6 +71,48 @@ describe('settings from [tool.fpcast]', () => {
   it('strategy is read and checked', async () => {
     const dir = tree({ 'pyproject.toml': '[tool.fpcast]\nstrategy = "wrapper"\n', 'solo.c': BROKEN_C });
     expect((await runCli(['check', '.'], dir)).code).toBe(1);
+  });
+
+  it('strategy = "wrapper" makes fix write a wrapper next to the table', async () => {
+    const dir = tree({ 'pyproject.toml': '[tool.fpcast]\nstrategy = "wrapper"\n', ...MULTI_FILE_TREE });
+    const r = await runCli(['fix', '.'], dir);
+    expect(r.stdout).toMatch(/^module\.c:\d+:\d+: fixed 'multi_reset': wrote wrapper 'multi_reset_noargs' in module\.c/m);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'module.c')).toContain('multi_reset_noargs(PyObject *self, PyObject *Py_UNUSED(ignored))');
+    expect(read(dir, 'module.c')).toContain('(PyCFunction)multi_reset_noargs, METH_NOARGS');
+    expect(read(dir, 'impl.c')).toBe(MULTI_FILE_TREE['impl.c']);
+  });
+
+  it('--strategy refuse on the command line wins over the file', async () => {
+    const dir = tree({ 'pyproject.toml': '[tool.fpcast]\nstrategy = "wrapper"\n', ...MULTI_FILE_TREE });
+    const r = await runCli(['fix', '--strategy', 'refuse', '.'], dir);
+    expect(r.stdout).toMatch(/^module\.c:\d+:\d+: error: cannot fix 'multi_reset' \(multi-file\)/m);
+    expect(r.code).toBe(1);
+    for (const [file, text] of Object.entries(MULTI_FILE_TREE)) expect(read(dir, file)).toBe(text);
+  });
+
+  it('--exclude on the command line replaces the file\'s exclude', async () => {
+    const dir = tree({
+      'pyproject.toml': '[tool.fpcast]\nexclude = ["vendor/**"]\n',
+      'vendor/solo.c': BROKEN_C,
+      'gen/other.c': BROKEN_C.replaceAll('solo', 'other'),
+    });
+    const r = await runCli(['check', '--exclude', 'gen/**', '.'], dir);
+    expect(r.stdout).toMatch(/^vendor\/solo\.c:16:27: error: /m);
+    expect(r.stdout).not.toMatch(/gen\/other\.c/);
+    expect(r.stdout).toMatch(/fpcast: 1 file scanned, 1 finding /);
+  });
+
+  it('--include on the command line replaces the file\'s include', async () => {
+    const dir = tree({
+      'pyproject.toml': '[tool.fpcast]\ninclude = ["**/*.cc"]\n',
+      'src/solo.c': BROKEN_C,
+      'src/other.cc': BROKEN_C.replaceAll('solo', 'other'),
+    });
+    const r = await runCli(['check', '--include', '**/*.c', '.'], dir);
+    expect(r.stdout).toMatch(/^src\/solo\.c:16:27: error: /m);
+    expect(r.stdout).not.toMatch(/other\.cc/);
+    expect(r.stdout).toMatch(/fpcast: 1 file scanned, 1 finding /);
   });
 });
 

@@ -63,6 +63,37 @@ PyInit_clean(void)
 }
 `;
 
+/** A getter missing its closure parameter: a getset-signature finding. */
+export const BROKEN_GETTER_C = `#include <Python.h>
+
+static PyObject *
+solo_get_x(PyObject *self)
+{
+    Py_RETURN_NONE;
+}
+
+static PyGetSetDef solo_getset[] = {
+    {"x", (getter)solo_get_x, NULL, NULL, NULL},
+    {NULL}
+};
+`;
+
+/** A METH_NOARGS function defined in impl.c, declared in impl.h, named by the
+ * table in module.c: fixing it would change three files, so the default
+ * strategy refuses and --strategy wrapper writes a wrapper in module.c. */
+export const MULTI_FILE_TREE: Record<string, string> = {
+  'impl.h': '#include <Python.h>\n\nPyObject *multi_reset(PyObject *module);\n',
+  'impl.c': '#include "impl.h"\n\nPyObject *\nmulti_reset(PyObject *module)\n{\n    Py_RETURN_NONE;\n}\n',
+  'module.c': `#include <Python.h>
+#include "impl.h"
+
+static PyMethodDef multi_methods[] = {
+    {"reset", (PyCFunction)multi_reset, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+`,
+};
+
 export function writeTree(root: string, files: Record<string, string | Buffer>): string {
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(root, name);
