@@ -1,13 +1,12 @@
 // Every corpus case through the real CLI code path: the findings `check`
 // prints, the exact bytes `fix` writes, that fixing twice changes nothing,
-// and that `git apply` of `diff` reproduces `fix`.
+// that `git apply` of `diff` reproduces `fix`, and the exit code of each.
 // FPCAST_UPDATE_CORPUS=1 rewrites the expectations (review the git diff!).
 
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
+import { gitApply, readTree, removeDir, runCli, tempCopy } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
 
 const update = process.env.FPCAST_UPDATE_CORPUS === '1';
@@ -47,6 +46,16 @@ function expectText(file: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
+/** The exit code of `fix` and `diff` (README, Exit codes): 1 when a finding
+ * was refused or left unfixed, 0 otherwise, read from the summary line that
+ * ends expected-fix.txt ("…: 2 fixed in 1 file, 1 refused, 1 left"). */
+function expectedFixCode(caseDir: string): number {
+  const summary = readFileSync(path.join(caseDir, 'expected-fix.txt'), 'utf8').trimEnd().split('\n').at(-1)!;
+  const counts = /: \d+ fixed in \d+ files?, (\d+) refused(?:, (\d+) left)?/.exec(summary);
+  if (!counts) throw new Error(`expected-fix.txt does not end with fix's summary line: ${summary}`);
+  return Number(counts[1]) > 0 || Number(counts[2] ?? 0) > 0 ? 1 : 0;
+}
+
 for (const c of corpusCases()) {
   describe(`corpus/${c.name}: ${c.description}`, () => {
     it('check reports exactly the expected findings', async () => {
@@ -63,6 +72,7 @@ for (const c of corpusCases()) {
       const result = await runCli(['fix', ...c.args, '.'], work);
       expect(result.stderr).not.toMatch(/internal error/);
       expectText(path.join(c.dir, 'expected-fix.txt'), result.stdout);
+      expect(result.code, 'exit code of fix').toBe(expectedFixCode(c.dir));
       const after = readTree(work);
       if (update) {
         const fixedDir = path.join(c.dir, 'fixed');
@@ -86,11 +96,8 @@ for (const c of corpusCases()) {
       const result = await runCli(['diff', ...c.args, '.'], work);
       expect(result.stderr).not.toMatch(/internal error/);
       expect(readTree(work)).toEqual(readTree(c.input));
-      if (result.stdout) {
-        writeFileSync(path.join(work, '..', `${path.basename(work)}.patch`), result.stdout, 'latin1');
-        execFileSync('git', ['apply', '--whitespace=nowarn', path.join(work, '..', `${path.basename(work)}.patch`)], { cwd: work });
-        rmSync(path.join(work, '..', `${path.basename(work)}.patch`));
-      }
+      expect(result.code, 'exit code of diff').toBe(expectedFixCode(c.dir));
+      if (result.stdout) gitApply(work, result.stdout);
       expectSameTree(readTree(work), expectedTree(c.input, path.join(c.dir, 'fixed')));
     });
   });

@@ -2,9 +2,9 @@
 // safe here: every corpus case, a generated CPython-shaped tree, files that
 // take every path of the partial parse and the fuzzer's generated extensions
 // give the same findings, plans, refusals and fixed bytes with and without it
-// (with every rule, which reads every prototype and so parses everything, and
-// with the table rules alone, where most files are skipped); and its text
-// tests are checked one by one.
+// (with every rule, whose project rule reads every prototype and so parses
+// everything, and with the default rules, the table rules alone, where most
+// files are skipped); and its text tests are checked one by one.
 
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,12 +31,26 @@ const copyOf = (dir: string) => {
   return tmp;
 };
 
-/** Rules that read the index as a whole: with them every file is parsed. */
-const WHOLE_PROJECT_RULES = RULES.filter((r) => r.kind === 'project').map((r) => r.id);
-const CONFIGS: { name: string; args: string[] }[] = [
-  { name: 'every rule', args: [] },
-  ...(WHOLE_PROJECT_RULES.length ? [{ name: 'table rules only', args: ['--ignore', WHOLE_PROJECT_RULES.join(',')] }] : []),
+/** Every rule, opt-in ones included: a project rule reads the index as a
+ * whole, and with it every file is parsed. */
+const EVERY_RULE = ['--select', RULES.map((r) => r.id).join(',')];
+
+/** `args` without their --select: the default rules. */
+function withoutSelect(args: string[]): string[] {
+  return args.filter((arg, i) => arg !== '--select' && args[i - 1] !== '--select');
+}
+
+/** The rule sets each input runs with, from the input's own arguments: every
+ * rule (or the case's own --select), then the default set (the table rules,
+ * which let the prefilter skip most files). */
+const CONFIGS: { name: string; args: (own: string[]) => string[] }[] = [
+  { name: 'every rule', args: (own) => (own.includes('--select') ? own : [...own, ...EVERY_RULE]) },
+  { name: 'the default rules', args: withoutSelect },
 ];
+
+it('runs every input with two different sets of rules: the default set leaves out an opt-in project rule', () => {
+  expect(RULES.filter((r) => r.optIn && r.kind === 'project').map((r) => r.id)).not.toEqual([]);
+});
 
 /** Run a command on a fresh copy with and without the prefilter; everything
  * but the notes about unparsable regions of skipped files must agree. */
@@ -47,6 +61,9 @@ async function expectSameWithAndWithout(input: string, command: string, args: st
   const b = await runCli([command, ...args, '--jobs', '1', '--no-prefilter', '.'], without);
   expect(a.stderr).not.toMatch(/internal error/);
   expect(b.stderr).not.toMatch(/internal error/);
+  // Exit 2 (a usage error) would compare two empty runs.
+  expect(a.code, a.stderr).toBeLessThan(2);
+  expect(b.code, b.stderr).toBeLessThan(2);
   expect(a.stdout).toBe(b.stdout);
   expect(a.code).toBe(b.code);
   expect(readTree(withIt)).toEqual(readTree(without));
@@ -56,8 +73,8 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
   for (const c of corpusCases()) {
     for (const config of CONFIGS) {
       it(`corpus/${c.name} (${config.name})`, async () => {
-        await expectSameWithAndWithout(c.input, 'check', [...c.args, ...config.args]);
-        await expectSameWithAndWithout(c.input, 'fix', [...c.args, ...config.args]);
+        await expectSameWithAndWithout(c.input, 'check', config.args(c.args));
+        await expectSameWithAndWithout(c.input, 'fix', config.args(c.args));
       });
     }
   }
@@ -75,8 +92,8 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
 
     for (const config of CONFIGS) {
       it(`check and fix print and write the same (${config.name})`, async () => {
-        await expectSameWithAndWithout(tree, 'check', config.args);
-        await expectSameWithAndWithout(tree, 'fix', config.args);
+        await expectSameWithAndWithout(tree, 'check', config.args([]));
+        await expectSameWithAndWithout(tree, 'fix', config.args([]));
       });
     }
 
@@ -174,20 +191,13 @@ describe('with and without the prefilter, on files that take every path of the p
 
   for (const config of CONFIGS) {
     it(`check and fix print and write the same (${config.name})`, async () => {
-      const check = await runCli(['check', '--jobs', '1', ...config.args, '.'], dir);
+      const check = await runCli(['check', '--jobs', '1', ...config.args([]), '.'], dir);
       expect(check.stdout).toMatch(/mod_reset/);
-      await expectSameWithAndWithout(dir, 'check', config.args);
-      await expectSameWithAndWithout(dir, 'fix', config.args);
-      await expectSameWithAndWithout(dir, 'fix', [...config.args, '--strategy', 'wrapper']);
+      await expectSameWithAndWithout(dir, 'check', config.args([]));
+      await expectSameWithAndWithout(dir, 'fix', config.args([]));
+      await expectSameWithAndWithout(dir, 'fix', config.args(['--strategy', 'wrapper']));
     });
   }
-
-  it('gives the same with worker threads', async () => {
-    const a = await runCli(['check', '--jobs', '2', '.'], dir);
-    const b = await runCli(['check', '--jobs', '1', '--no-prefilter', '.'], dir);
-    expect(a.stdout).toBe(b.stdout);
-    expect(a.code).toBe(b.code);
-  });
 });
 
 describe('with and without the prefilter, on generated extensions (the fuzzer\'s cases)', () => {
@@ -232,10 +242,23 @@ describe('mayHoldTable: the text from which tree-sitter can build a table', () =
   for (const text of tables) it(`finds ${JSON.stringify(text.slice(0, 40))}`, () => expect(mayHoldTable(text)).toBe(true));
   for (const text of notTables) it(`passes over ${JSON.stringify(text.slice(0, 40))}`, () => expect(mayHoldTable(text)).toBe(false));
 
-  it('agrees with the extractor: no file with a table is ever passed over', () => {
+  it('agrees with the extractor on the texts above', () => {
     for (const text of [...tables, ...notTables]) {
       if (extractFacts('t.c', text).tables.length) expect(mayHoldTable(text)).toBe(true);
     }
+  });
+
+  it('agrees with the extractor: no corpus file with a table is ever passed over', () => {
+    let withTables = 0;
+    for (const c of corpusCases()) {
+      for (const [file, bytes] of readTree(c.input)) {
+        const text = bytes.toString('latin1');
+        if (!extractFacts(file, text).tables.length) continue;
+        withTables++;
+        expect(mayHoldTable(text), `corpus/${c.name}/input/${file}`).toBe(true);
+      }
+    }
+    expect(withTables).toBeGreaterThan(corpusCases().length / 2);
   });
 });
 

@@ -1,7 +1,9 @@
 // Running fpcast's CLI in-process (the same code path as the installed
-// command, minus process start-up) and temp copies of test inputs.
+// command, minus process start-up), temp copies of test inputs, `git apply`
+// of what `fpcast diff` prints, and whether the tests run in CI.
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -50,4 +52,24 @@ export function readTree(root: string): Map<string, Buffer> {
   };
   visit(root);
   return out;
+}
+
+/** Apply a patch (as `fpcast diff` prints it: Latin-1 bytes) to the tree in
+ * `dir` with `git apply`; the patch file is written outside that tree so that
+ * it is not part of what the caller compares afterwards. */
+export function gitApply(dir: string, patch: string): void {
+  const holder = tempDir('fpcast-patch-');
+  try {
+    const file = path.join(holder, 'fix.patch');
+    writeFileSync(file, patch, 'latin1');
+    execFileSync('git', ['apply', '--whitespace=nowarn', file], { cwd: dir, stdio: 'pipe' });
+  } finally {
+    removeDir(holder);
+  }
+}
+
+/** Whether the tests run in CI, where a missing tool is a failure rather than
+ * a skip. CI services set CI to "true", some to "1" or "yes". */
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env.CI ?? '');
 }

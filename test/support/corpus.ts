@@ -9,8 +9,9 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CORPUS_DIR } from './paths.js';
 
-export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../corpus');
+export { CORPUS_DIR };
 
 export interface CorpusCase {
   name: string;

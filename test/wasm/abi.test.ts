@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isCI } from '../support/cli.js';
 import { compileExtension, type CompiledModule } from './harness.js';
 import { WasiShim } from './wasi-shim.js';
 
@@ -176,7 +177,7 @@ function hostCompiler(): string | null {
 const hostInclude = hostPythonInclude();
 const hostCC = hostCompiler();
 const hostAvailable = hostInclude !== null && hostCC !== null;
-const requireHost = /^(1|true|yes)$/i.test(process.env.CI ?? '');
+const requireHost = isCI();
 
 function runHostProbe(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'fpcast-abi-'));

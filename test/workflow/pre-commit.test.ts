@@ -16,10 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, tempDir } from '../support/cli.js';
+import { isCI, removeDir, tempDir } from '../support/cli.js';
+import { REPO } from '../support/paths.js';
 import { BROKEN_C, CLEAN_C, git, gitRepo, snapshotRepo } from './trees.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 const INSTALL_TIMEOUT = 900_000;
 const temps: string[] = [];
 let snapshot: string;
@@ -87,9 +87,9 @@ function preCommit(): string | undefined {
 describe('pre-commit try-repo', () => {
   const version = preCommit();
   // In CI the hook must really be tried: .ci/run installs pre-commit.
-  if (!version && process.env.CI === 'true') {
+  if (!version && isCI()) {
     it('needs pre-commit, which CI installs', () => {
-      expect.fail("pre-commit is not installed but CI=true; .ci/run installs it with 'apt-get install pre-commit'");
+      expect.fail(`pre-commit is not installed but CI=${process.env.CI}; .ci/run installs it with 'apt-get install pre-commit'`);
     });
     return;
   }

@@ -1,0 +1,123 @@
+// The safety net: fpcast never writes a file that parses worse than before.
+// Two guards: the planner will not edit code that does not parse
+// (src/fix/plan.ts, refuseOnParseErrors), and applyFixes parses each fixed
+// text again and drops a file whose fixed text has more unparsable regions
+// than before, turning every fix that touched it into a `parse-error` refusal
+// (src/pipeline.ts). The second guard is a last resort that correct plans
+// never reach, so it is driven here by corrupting a real plan's edits.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { analyze, applyFixes, type Analysis } from '../../src/pipeline.js';
+import { removeDir, tempDir } from '../support/cli.js';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeDir));
+
+function treeWith(files: Record<string, string>): string {
+  const dir = tempDir('fpcast-safety-net-');
+  temps.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text, 'latin1');
+  }
+  return dir;
+}
+
+function analyzeTree(dir: string, prefilter: boolean): Promise<Analysis> {
+  return analyze({
+    paths: ['.'], cwd: dir, include: ['**/*.c', '**/*.h'], exclude: [],
+    rules: RULES.filter((r) => !r.optIn), unusedParam: 'Py_UNUSED({name})', strategy: 'refuse', jobs: 1, prefilter,
+  });
+}
+
+/** A module whose METH_NOARGS methods each take one parameter too few. */
+function moduleWith(prefix: string, names: string[]): string {
+  const defs = names.map((n) => `static PyObject *\n${prefix}_${n}(PyObject *self)\n{\n    return NULL;\n}\n`).join('\n');
+  const entries = names.map((n) => `    {"${n}", (PyCFunction)${prefix}_${n}, METH_NOARGS, NULL},\n`).join('');
+  return `#include <Python.h>\n\n${defs}\nstatic PyMethodDef ${prefix}_methods[] = {\n${entries}    {NULL, NULL, 0, NULL}\n};\n`;
+}
+
+const plansIn = (analysis: Analysis, file: string) => analysis.plans.filter((p) => p.definition.file === file);
+
+describe('applyFixes: a fixed text that would not parse is not written', () => {
+  // With the prefilter a.c is parsed in parts (only those are compared); without, whole.
+  for (const prefilter of [true, false]) {
+    it(`refuses every fix in that file and keeps the other files' fixes (prefilter ${prefilter ? 'on' : 'off'})`, async () => {
+      const dir = treeWith({ 'a.c': moduleWith('a', ['reset', 'clear']), 'b.c': moduleWith('b', ['reset']) });
+      const analysis = await analyzeTree(dir, prefilter);
+      const facts = analysis.index.files.get('a.c')!;
+      expect(facts.parseErrors).toEqual([]);
+      expect(Boolean(facts.partial && !facts.partial.parsedWhole), 'a.c parsed in parts (both ways of comparing errors are tried)').toBe(prefilter);
+      const [reset, clear] = plansIn(analysis, 'a.c');
+      expect([reset?.func, clear?.func]).toEqual(['a_reset', 'a_clear']);
+      expect(reset.fix && clear.fix && plansIn(analysis, 'b.c')[0]?.fix).toBeTruthy();
+
+      // One stray ')' in one edit of a_reset: its parameter list would no longer parse.
+      const [first, ...rest] = reset.fix!.edits;
+      reset.fix!.edits = [{ ...first, text: `${first.text})` }, ...rest];
+      const fixed = applyFixes(analysis);
+
+      expect([...fixed.keys()]).toEqual(['b.c']);
+      expect(fixed.get('b.c')!.after).toContain('b_reset(PyObject *self, PyObject *Py_UNUSED(ignored))');
+      for (const plan of [reset, clear]) {
+        expect(plan.fix, plan.func).toBeUndefined();
+        expect(plan.refusal, plan.func).toEqual({
+          reason: 'parse-error',
+          message: "the fixed 'a.c' would not parse; fpcast left it unchanged",
+          locations: [plan.definition],
+        });
+      }
+      expect(plansIn(analysis, 'b.c')[0].refusal).toBeUndefined();
+    });
+  }
+
+  it('writes the same file when its fixed text parses as well as before', async () => {
+    const dir = treeWith({ 'a.c': moduleWith('a', ['reset', 'clear']) });
+    const analysis = await analyzeTree(dir, true);
+    expect([...applyFixes(analysis).keys()]).toEqual(['a.c']);
+    expect(analysis.plans.every((p) => p.fix && !p.refusal)).toBe(true);
+  });
+});
+
+describe('the planner: a fix that would edit code that does not parse is refused', () => {
+  // A prototype whose parameter list ends in a stray comma (left behind by a
+  // macro that expands to nothing, say): the parameter the fix appends would
+  // go right where tree-sitter gave up.
+  const text = [
+    '#include <Python.h>',
+    '',
+    'static PyObject *mod_reset(PyObject *self,);',
+    '',
+    'static PyObject *',
+    'mod_reset(PyObject *self)',
+    '{',
+    '    return NULL;',
+    '}',
+    '',
+    'static PyMethodDef mod_methods[] = {',
+    '    {"reset", (PyCFunction)mod_reset, METH_NOARGS, NULL},',
+    '    {NULL, NULL, 0, NULL}',
+    '};',
+    '',
+  ].join('\n');
+  const comma = text.indexOf(',);');
+
+  for (const prefilter of [true, false]) {
+    it(`names the region that does not parse, and nothing is written (prefilter ${prefilter ? 'on' : 'off'})`, async () => {
+      const analysis = await analyzeTree(treeWith({ 'mod.c': text }), prefilter);
+      expect(analysis.findings.map((f) => `${f.rule} ${f.func}`)).toEqual(['meth-arity mod_reset']);
+      expect(analysis.plans).toHaveLength(1);
+      const [plan] = analysis.plans;
+      expect(plan.fix).toBeUndefined();
+      expect(plan.refusal).toEqual({
+        reason: 'parse-error',
+        message: "the code around 'mod_reset' does not parse, so fpcast will not edit it",
+        locations: [{ file: 'mod.c', range: { start: comma, end: comma + 1 }, note: 'could not parse this region' }],
+      });
+      expect(applyFixes(analysis).size).toBe(0);
+    });
+  }
+});
