@@ -170,7 +170,14 @@ class Planner {
     // Prototypes.
     let prototypes = 0;
     for (const proto of this.index.prototypes.get(name) ?? []) {
-      if (!visible(proto.file) || sameSig(wasmSigOf(proto), targetSig)) continue;
+      if (!visible(proto.file)) continue;
+      // Its parameters cannot be known (an #ifdef among them; or a statement
+      // macro before a call, which reads as a declaration): leaving it as it
+      // is could leave a declaration or a call that no longer compiles.
+      if (proto.paramList.hasError) {
+        refuse('parse-error', `a declaration (or a call) of '${name}' does not parse, so fpcast cannot tell how to change it`, [location(proto, proto.paramList.range, 'tree-sitter cannot parse this parameter list')]);
+      }
+      if (sameSig(wasmSigOf(proto), targetSig)) continue;
       if (proto.file !== home) {
         elsewhere.push(location(proto, proto.range, `'${name}' is declared here`));
         continue;

@@ -84,9 +84,9 @@ describe('applyFixes: a fixed text that would not parse is not written', () => {
 
 describe('the planner: a fix that would edit code that does not parse is refused', () => {
   // A prototype whose parameter list ends in a stray comma (left behind by a
-  // macro that expands to nothing, say): the parameter the fix appends would
-  // go right where tree-sitter gave up.
-  const text = [
+  // macro that expands to nothing, say): fpcast cannot tell what its
+  // parameters are, so it cannot tell how to change it.
+  const prototype = [
     '#include <Python.h>',
     '',
     'static PyObject *mod_reset(PyObject *self,);',
@@ -103,19 +103,52 @@ describe('the planner: a fix that would edit code that does not parse is refused
     '};',
     '',
   ].join('\n');
-  const comma = text.indexOf(',);');
+  const params = { start: prototype.indexOf('(PyObject *self,);'), end: prototype.indexOf(',);') + 2 };
+
+  // A void setter whose body ends in something that does not parse right
+  // before its closing brace: the `return 0;` the fix adds would go right
+  // where tree-sitter gave up.
+  const setter = [
+    '#include <Python.h>',
+    '',
+    'static void',
+    'obj_set_value(PyObject *self, PyObject *value, void *closure)',
+    '{',
+    '    Py_XDECREF(value); @}',
+    '',
+    'static PyGetSetDef obj_getset[] = {',
+    '    {"value", NULL, (setter)obj_set_value, NULL, NULL},',
+    '    {NULL}',
+    '};',
+    '',
+  ].join('\n');
+  const at = setter.indexOf('@');
 
   for (const prefilter of [true, false]) {
-    it(`names the region that does not parse, and nothing is written (prefilter ${prefilter ? 'on' : 'off'})`, async () => {
-      const analysis = await analyzeTree(treeWith({ 'mod.c': text }), prefilter);
+    it(`names the prototype that does not parse, and nothing is written (prefilter ${prefilter ? 'on' : 'off'})`, async () => {
+      const analysis = await analyzeTree(treeWith({ 'mod.c': prototype }), prefilter);
       expect(analysis.findings.map((f) => `${f.rule} ${f.func}`)).toEqual(['meth-arity mod_reset']);
       expect(analysis.plans).toHaveLength(1);
       const [plan] = analysis.plans;
       expect(plan.fix).toBeUndefined();
       expect(plan.refusal).toEqual({
         reason: 'parse-error',
-        message: "the code around 'mod_reset' does not parse, so fpcast will not edit it",
-        locations: [{ file: 'mod.c', range: { start: comma, end: comma + 1 }, note: 'could not parse this region' }],
+        message: "a declaration (or a call) of 'mod_reset' does not parse, so fpcast cannot tell how to change it",
+        locations: [{ file: 'mod.c', range: params, note: 'tree-sitter cannot parse this parameter list' }],
+      });
+      expect(applyFixes(analysis).size).toBe(0);
+    });
+
+    it(`names the region that does not parse, and nothing is written (prefilter ${prefilter ? 'on' : 'off'})`, async () => {
+      const analysis = await analyzeTree(treeWith({ 'obj.c': setter }), prefilter);
+      expect(analysis.findings.map((f) => `${f.rule} ${f.func}`)).toEqual(['getset-signature obj_set_value']);
+      expect(analysis.plans).toHaveLength(1);
+      const [plan] = analysis.plans;
+      expect(plan.fix).toBeUndefined();
+      expect(plan.refusal).toEqual({
+        reason: 'parse-error',
+        message: "the code around 'obj_set_value' does not parse, so fpcast will not edit it",
+        locations: [{ file: 'obj.c', range: { start: at, end: at + 1 }, note: 'could not parse this region' }],
       });
       expect(applyFixes(analysis).size).toBe(0);
     });
