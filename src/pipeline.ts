@@ -9,10 +9,10 @@ import type { Finding } from './check/types.js';
 import { discover, type Problem } from './discover/discover.js';
 import { unparsedRegionProblems } from './check/unparsed.js';
 import { analyzeInRounds, type ExtractRequest } from './discover/prefilter.js';
-import { parseErrorRegions } from './extract/extract.js';
 import { ExtractPool } from './extract/pool.js';
-import { emptyFacts, type FileFacts, type Range } from './extract/facts.js';
+import { emptyFacts, type FileFacts } from './extract/facts.js';
 import { applyEdits, type Edit } from './fix/edits.js';
+import { editsAddParseErrors } from './fix/parse-check.js';
 import { plan, type FixPlan } from './fix/plan.js';
 import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
@@ -117,38 +117,9 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   return { sources, facts, problems, index, result, findings: result.findings, plans, suppression };
 }
 
-/** Whether the fixed text (its parse errors `after`) parses worse than the
- * text before `edits`, as its facts knew it: it has more unparsable regions.
- * A file parsed only in parts (see FileFacts.partial) knows the errors of
- * those parts, which hold every edit; elsewhere the text is unchanged, and so
- * are its errors, so the parts are compared alone. */
-function errorsAdded(after: Range[], edits: Edit[], facts: FileFacts | undefined): boolean {
-  const parts = facts?.partial;
-  if (!parts || parts.parsedWhole) return after.length > (facts?.parseErrors.length ?? 0);
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
-  /** The offset before the edits of `at` after them, or undefined inside an edit's new text. */
-  const original = (at: number): number | undefined => {
-    let delta = 0;
-    for (const edit of sorted) {
-      const start = edit.range.start + delta;
-      if (at < start) break;
-      if (at < start + edit.text.length) return undefined;
-      delta += edit.text.length - (edit.range.end - edit.range.start);
-    }
-    return at - delta;
-  };
-  const inParts = after.filter((region) => {
-    const start = original(region.start);
-    const end = original(Math.max(region.start, region.end - 1));
-    if (start === undefined || end === undefined) return true;
-    return overlapsParts(parts.ranges, start, end + 1);
-  });
-  return inParts.length > facts.parseErrors.length;
-}
-
-function overlapsParts(ranges: number[], start: number, end: number): boolean {
-  for (let k = 0; k < ranges.length; k += 2) if (start < ranges[k + 1] && ranges[k] < end) return true;
-  return false;
+/** The unparsable regions of a whole file, when its facts know them all. */
+function wholeErrorCount(facts: FileFacts | undefined): number | undefined {
+  return facts && (!facts.partial || facts.partial.parsedWhole) ? facts.parseErrors.length : undefined;
 }
 
 export interface FixedFile {
@@ -161,8 +132,8 @@ export interface FixedFile {
  * parses worse than before keeps its original text, and the fixes that
  * touched it become `parse-error` refusals. */
 export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
-  // A fixed text is parsed once, however often the loop below comes back to it.
-  const errorsAfter = new Map<string, { text: string; regions: Range[] }>();
+  // A fixed text is checked once, however often the loop below comes back to it.
+  const checked = new Map<string, { text: string; broken: boolean }>();
   for (;;) {
     const byFile = new Map<string, Edit[]>();
     for (const p of analysis.plans) {
@@ -178,13 +149,12 @@ export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
       const source = analysis.sources.get(file)!;
       const after = applyEdits(source.text, edits);
       if (after === source.text) continue;
-      const facts = analysis.index.files.get(file);
-      let known = errorsAfter.get(file);
+      let known = checked.get(file);
       if (known?.text !== after) {
-        known = { text: after, regions: parseErrorRegions(after) };
-        errorsAfter.set(file, known);
+        known = { text: after, broken: editsAddParseErrors(source.text, after, edits, wholeErrorCount(analysis.index.files.get(file))) };
+        checked.set(file, known);
       }
-      if (errorsAdded(known.regions, edits, facts)) broken.push(file);
+      if (known.broken) broken.push(file);
       fixed.set(file, { source, before: source.text, after });
     }
     if (!broken.length) return fixed;

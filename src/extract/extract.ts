@@ -815,9 +815,9 @@ function definitionsIn(tree: Parser.Tree): Definitions {
   return known;
 }
 
-/** Regions of `text` tree-sitter cannot parse (to verify a fix added none). */
-export function parseErrorRegions(text: string): Range[] {
-  return errorRegions(parseC(text));
+/** Regions of `text`, or of `ranges` of it, tree-sitter cannot parse (to verify a fix added none). */
+export function parseErrorRegions(text: string, ranges?: ArrayLike<number>): Range[] {
+  return errorRegions(parseC(text, ranges));
 }
 
 /** `FOO_METHODDEF` or `PyVarObject_HEAD_INIT(NULL, 0)` written without a

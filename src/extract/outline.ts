@@ -34,6 +34,10 @@ export interface Outline {
    * preprocessor conditional straddles their ends, or opens and closes braces
    * in them unevenly): parsing one of them means parsing the file whole. */
   ragged: number[];
+  /** Items inside a preprocessor conditional opened before them: tree-sitter
+   * reads them as children of the conditional's node, where its error
+   * recovery differs from an item read alone (sorted). */
+  conditioned: number[];
   /** Pairs (item index, name): names a function defined inside that item's
    * body may have (GNU nested functions, which tree-sitter reads). */
   nested: (number | string)[];
@@ -153,6 +157,7 @@ class Lexer {
   readonly nested: (number | string)[] = [];
   readonly defines: Outline['defines'] = [];
   readonly ragged = new Set<number>();
+  readonly conditioned = new Set<number>();
   /** Comments outside directives (flat start/end pairs, in order). */
   readonly comments: number[] = [];
   unsure: string | undefined;
@@ -340,7 +345,12 @@ class Lexer {
   }
 
   private endItem(end: number, open: number, close: number): void {
-    if (this.itemStart >= 0) this.items.push(this.itemStart, end, open, close);
+    if (this.itemStart >= 0) {
+      // A conditional opened in this item and closed after it leaves it ragged (see branchEnd).
+      const index = this.items.length / ITEM.size;
+      if (this.conditionals.some((open) => open.item !== index)) this.conditioned.add(index);
+      this.items.push(this.itemStart, end, open, close);
+    }
     this.itemStart = -1;
     this.itemEquals = false;
     this.itemAggregate = false;
@@ -559,6 +569,7 @@ export function outline(text: string): Outline {
     items: Int32Array.from(lexer.items),
     heads: Int32Array.from(sortedPairs(lexer.heads)),
     ragged: [...lexer.ragged].sort((a, b) => a - b),
+    conditioned: [...lexer.conditioned].sort((a, b) => a - b),
     nested: lexer.nested,
     defines: lexer.defines,
     words: lexer.words,

@@ -117,6 +117,38 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
     expect(ranges !== 'whole' && ranges.parseWhole).toBe(true);
   });
 
+  it('marks the items inside a conditional opened before them, not those that hold a whole conditional', () => {
+    const text = [
+      'int a;',
+      '#ifdef X',
+      'int b;',
+      '#if Y',
+      'int c;',
+      '#endif',
+      '#else',
+      'int d;',
+      '#endif',
+      'int e(void)',
+      '{',
+      '#ifdef Z',
+      '    return 1;',
+      '#endif',
+      '    return 0;',
+      '}',
+      'static int f[] = {',
+      '#ifdef Z',
+      '    1,',
+      '#endif',
+      '};',
+      '',
+    ].join('\n');
+    const o = outline(text);
+    expect(o.unsure).toBeUndefined();
+    const names = o.conditioned.map((k) => text.slice(o.items[k * ITEM.size + ITEM.start], o.items[k * ITEM.size + ITEM.start] + 5));
+    expect(names).toEqual(['int b', 'int c', 'int d']);
+    expect(o.ragged).toEqual([]);
+  });
+
   it('still sees every word of an unsure file', () => {
     const text = 'int f(a)\n    int a;\n{\n    return spam_word(a);\n}\n';
     const o = outline(text);

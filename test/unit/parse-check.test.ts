@@ -1,0 +1,141 @@
+// The check that a fix does not make a file parse worse (src/fix/parse-check.ts),
+// which parses only the items the edits touch: it must never pass what
+// comparing parses of the whole texts refuses, on fix-like edits and on edits
+// that break things (unclosed comments and `#if`s, stray braces, half directives).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseErrorRegions } from '../../src/extract/extract.js';
+import { applyEdits } from '../../src/fix/edits.js';
+import { editsAddParseErrors } from '../../src/fix/parse-check.js';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+type TextEdit = { range: { start: number; end: number }; text: string };
+
+/** The answer of whole-file parses. */
+const wholeSays = (before: string, after: string) => parseErrorRegions(after).length > parseErrorRegions(before).length;
+
+function check(before: string, edits: TextEdit[]): { items: boolean; whole: boolean } {
+  const after = applyEdits(before, edits);
+  return { items: editsAddParseErrors(before, after, edits), whole: wholeSays(before, after) };
+}
+
+const at = (text: string, needle: string, offset = 0) => {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`no '${needle}' in the sample`);
+  return i + offset;
+};
+
+const SAMPLE = `#include <Python.h>
+
+/* A getter without its closure. */
+static PyObject *
+counter_get(PyObject *self)
+{
+    return PyLong_FromLong(1);
+}
+
+#define TWICE(x) ((x) * 2)
+
+static PyObject *
+counter_ping(PyObject *self)
+{
+#ifdef DEBUG
+    puts("ping");
+#endif
+    Py_RETURN_NONE;
+}
+
+static PyGetSetDef counter_getset[] = {
+    {"value", (getter)counter_get, NULL, NULL, NULL},
+    {NULL}
+};
+`;
+
+describe('editsAddParseErrors', () => {
+  it('passes a fix that adds a parameter', () => {
+    const open = at(SAMPLE, 'counter_get(PyObject *self)', 'counter_get(PyObject *self'.length);
+    expect(check(SAMPLE, [{ range: { start: open, end: open }, text: ', void *Py_UNUSED(closure)' }])).toEqual({ items: false, whole: false });
+  });
+
+  it('passes a function inserted after another, and a cast removed from a table', () => {
+    const end = at(SAMPLE, '}\n\n#define', 1);
+    const cast = at(SAMPLE, '(getter)');
+    const edits = [
+      { range: { start: end, end }, text: '\n\nstatic int\ncounter_wrap(void)\n{\n    return 0;\n}' },
+      { range: { start: cast, end: cast + '(getter)'.length }, text: '' },
+    ];
+    expect(check(SAMPLE, edits)).toEqual({ items: false, whole: false });
+  });
+
+  it('catches a parameter list left open', () => {
+    const close = at(SAMPLE, 'counter_ping(PyObject *self)', 'counter_ping(PyObject *self'.length);
+    expect(check(SAMPLE, [{ range: { start: close, end: close + 1 }, text: '' }])).toEqual({ items: true, whole: true });
+  });
+
+  it('catches a comment left open, which swallows the items after it', () => {
+    const open = at(SAMPLE, 'return PyLong_FromLong(1);');
+    expect(check(SAMPLE, [{ range: { start: open, end: open }, text: '/* ' }])).toEqual({ items: true, whole: true });
+  });
+
+  it('catches an #if without its #endif between items', () => {
+    const gap = at(SAMPLE, '\nstatic PyObject *\ncounter_ping');
+    expect(check(SAMPLE, [{ range: { start: gap, end: gap }, text: '\n#if X' }])).toEqual({ items: true, whole: true });
+  });
+
+  it('catches a directive that swallows the head of the item after it', () => {
+    // Deleting the newline that ends a #define joins the next line to the
+    // macro: the function's range alone still reads well, the file does not.
+    const text = `#define ADD(x) do { f(x); } while (0)\n\nstatic int\nmod_exec(PyObject *m)\n{\n    return 0;\n}\n`;
+    const end = at(text, 'while (0)', 'while (0)'.length);
+    expect(check(text, [{ range: { start: end, end: end + 2 }, text: '' }])).toEqual({ items: true, whole: true });
+  });
+
+  it('is not fooled by an error the file had before, elsewhere', () => {
+    const broken = `${SAMPLE}\nstatic int broken = );\n`;
+    expect(parseErrorRegions(broken).length).toBeGreaterThan(0);
+    const open = at(broken, 'counter_get(PyObject *self)', 'counter_get(PyObject *self'.length);
+    expect(check(broken, [{ range: { start: open, end: open }, text: ', void *closure' }])).toEqual({ items: false, whole: false });
+  });
+
+  it('never passes what whole-file parses refuse, on 1500 random edits of corpus files', () => {
+    const files = readdirSync(path.join(ROOT, 'corpus'))
+      .flatMap((c) => readdirSync(path.join(ROOT, 'corpus', c, 'input'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(ROOT, 'corpus', c, 'input', f)))
+      .filter((f) => /\.[ch]$/.test(f))
+      .sort();
+    const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', '\n\nstatic int w(void) { return 0; }\n', 'return 0;', '(PyCFunction)', '', ')', '(', '{', '}', ';', ',', 'int', '/*', '"', '#if X\n', '\n#endif\n'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const passedBroken: string[] = [];
+    let broke = 0;
+    let refusedMore = 0;
+    for (let i = 0; i < 1500; i++) {
+      const file = files[random(files.length)];
+      const text = readFileSync(file, 'latin1');
+      const edits: TextEdit[] = [];
+      for (let from = 0, n = 1 + random(2); n > 0 && from < text.length; n--) {
+        const start = from + random(text.length - from);
+        const end = Math.min(text.length, start + random(3));
+        edits.push({ range: { start, end }, text: snippets[random(snippets.length)] });
+        from = end + 1;
+      }
+      const { items, whole } = check(text, edits);
+      if (whole) broke++;
+      if (whole && !items) passedBroken.push(`${path.relative(ROOT, file)} ${JSON.stringify(edits)}`);
+      if (items && !whole) refusedMore++;
+    }
+    // Never passes what whole parses refuse, and refuses what they pass
+    // only now and then (error recovery differs a little between an item
+    // alone and an item in its file).
+    expect(passedBroken).toEqual([]);
+    expect(refusedMore).toBeLessThan(15);
+    // The sample holds both answers in number.
+    expect(broke).toBeGreaterThan(300);
+    expect(broke).toBeLessThan(1200);
+  });
+});
