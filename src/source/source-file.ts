@@ -28,6 +28,11 @@ export function textToBytes(text: string): Buffer {
 /** Offsets of the first byte of every line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Without carriage returns, the native search finds the line ends many times faster.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
