@@ -1,8 +1,8 @@
 // Ctrl-C (SIGINT) and SIGTERM while `fix` writes files. Each file is written
 // atomically (temp file, fsync, rename), so the only way to leave a file
 // half-fixed, or a temp file behind, is to die in the middle of a write. While
-// the guard is installed a signal only sets a flag: the write under way
-// finishes (or, if it had not started, never starts), the write loop stops, and
+// the guard is installed a signal only sets a flag: the writes under way
+// finish (one not started never starts), the write loops stop, and
 // fpcast exits 130 (SIGINT) or 143 (SIGTERM) saying which files it fixed and
 // which it left untouched. A second signal exits at once; write-file-atomic
 // removes its temp file on the way out and the rename is atomic, so even then
