@@ -92,14 +92,13 @@ function unreadableEntry(entry: EntryFact, table: Located<TableFact>, ctx: RuleC
   const layout = STRUCTS[table.struct];
   const head = layout.headMacros ? entry.fields[layout.fields[0].name] : undefined;
   const name = layout.isEntryArray ? `an entry of '${table.name}'` : `'${table.name}'`;
-  // Every function the entry names is used in a way fpcast does not know.
-  const unjudged = namedFunctions(entry);
   if (head && /^PyObject_HEAD_INIT\b/.test(head.text) && /^(0|NULL)$/.test(entry.fields.tp_name?.text ?? '')) {
     return {
       warning: `${name} is laid out for Python 2: in Python 3 PyObject_HEAD_INIT(...) fills the whole ob_base, so the ob_size after it lands in tp_name and every later field is one slot off; write PyVarObject_HEAD_INIT(NULL, 0) instead of PyObject_HEAD_INIT(NULL) 0, (its slots were not checked)`,
       range: head.range,
       func: table.name,
-      unjudged,
+      // Every function the entry names is used in a way fpcast does not know.
+      unjudged: namedFunctions(entry),
     };
   }
   // A head macro written without its comma does not parse, but its place is known.
@@ -113,7 +112,7 @@ function unreadableEntry(entry: EntryFact, table: Located<TableFact>, ctx: RuleC
     warning: `cannot tell which fields of ${name} hold what: part of its initializer does not parse (a preprocessor conditional or a macro between fields?); its functions were not checked`,
     range: error,
     func: table.name,
-    unjudged,
+    unjudged: namedFunctions(entry),
   };
 }
 

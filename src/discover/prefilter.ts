@@ -232,6 +232,8 @@ class Definers {
   /** The names asked so far, by the kind of fact asked for. */
   private readonly asked = { functions: new Set<string>(), macros: new Set<string>(), names: new Set<string>() };
   private readonly askedFunctionHashes = new Set<number>();
+  /** The identifiers among `asked.names`, with their hashes (odd names are asked oddly). */
+  private readonly askedSpellings: [string, number][] = [];
   /** Names asked for that are not identifiers (looked for anywhere in a file). */
   private readonly askedOddly = new Set<string>();
 
@@ -266,7 +268,7 @@ class Definers {
       });
       if (!isEmpty(parts)) add(file, parts);
     }
-    for (const name of this.asked.names) this.spelling(file, name, add);
+    for (const [name, h] of this.askedSpellings) this.spelling(file, name, h, add);
     for (const name of this.askedOddly) this.anywhere(file, name, add);
   }
 
@@ -318,13 +320,18 @@ class Definers {
   spelled(name: string, add: Add): void {
     if (this.asked.names.has(name)) return;
     this.asked.names.add(name);
-    if (!ASCII_IDENTIFIER.test(name)) this.askOddly(name, add);
-    else for (const file of this.files) this.spelling(file, name, add);
+    if (!ASCII_IDENTIFIER.test(name)) {
+      this.askOddly(name, add);
+      return;
+    }
+    const h = wordHash(name);
+    this.askedSpellings.push([name, h]);
+    for (const file of this.files) this.spelling(file, name, h, add);
   }
 
-  /** The parts of `file` that spell `name`, an identifier (odd names are asked oddly). */
-  private spelling(file: FileState, name: string, add: Add): void {
-    if (ASCII_IDENTIFIER.test(name) && mayHaveWord(file.outline!.words, wordHash(name))) add(file, partsSpelling(file.outline!, file.text, name));
+  /** The parts of `file` that spell `name`, an identifier whose hash is `h`. */
+  private spelling(file: FileState, name: string, h: number, add: Add): void {
+    if (mayHaveWord(file.outline!.words, h)) add(file, partsSpelling(file.outline!, file.text, name));
   }
 
   /** A name that is not an identifier, asked for any kind of fact: every file that holds it, once. */
