@@ -4,7 +4,7 @@
 // at the invocation and at the macro's definition.
 
 import { STRUCTS } from '../abi/cpython.js';
-import type { EntryFact, TableFact, ValueFact } from '../extract/facts.js';
+import type { EntryFact, MacroFact, TableFact, ValueFact } from '../extract/facts.js';
 import { assignFields, type InitElement } from '../extract/fields.js';
 import { funcRefFromText, parseInitializerElements, type InitValue } from './initializer-text.js';
 import type { Located, ProjectIndex } from './link.js';
@@ -18,13 +18,47 @@ export function expandMacroEntries(index: ProjectIndex): void {
   });
 }
 
+// The prefilter links the files again every round, and most macro entries
+// mean the same each time. An expansion is kept with every macro lookup it
+// made; it is used again only where those lookups still give the same
+// definitions, which it then makes again (so that the prefilter sees them
+// asked), and so it is exactly what expanding again would give.
+
+type Lookups = [string, Located<MacroFact> | undefined][];
+
+const expansions = new Map<string, { lookups: Lookups; entries: EntryFact[] }>();
+
+/** Expansions kept at most (a run needs one per macro entry; many runs in one process must not grow it forever). */
+const EXPANSIONS_KEPT = 50_000;
+
+const sameMacro = (a: Located<MacroFact> | undefined, b: Located<MacroFact> | undefined): boolean =>
+  a === b || (!!a && !!b && a.file === b.file && a.range.start === b.range.start && a.line === b.line && a.body === b.body && a.params?.join(',') === b.params?.join(','));
+
 function expandEntry(index: ProjectIndex, table: Located<TableFact>, entry: EntryFact): EntryFact[] {
   const invocation = entry.macro;
   if (!invocation) return [];
-  const definition = lookupMacro(index, invocation.name, table.file);
-  if (!definition) return [];
   const text = invocation.args ? `${invocation.name}(${invocation.args.join(', ')})` : invocation.name;
-  const expanded = expandMacros(text, (name) => lookupMacro(index, name, table.file));
+  const key = `${table.file}\0${table.struct}\0${invocation.range.start}\0${invocation.range.end}\0${text}`;
+  const kept = expansions.get(key);
+  if (kept && kept.lookups.every(([name, found]) => sameMacro(lookupMacro(index, name, table.file), found))) return kept.entries;
+  const lookups: Lookups = [];
+  const lookup = (name: string) => {
+    const found = lookupMacro(index, name, table.file);
+    lookups.push([name, found]);
+    return found;
+  };
+  const entries = expandAnew(table, invocation, text, lookup);
+  if (expansions.size >= EXPANSIONS_KEPT) expansions.clear();
+  expansions.set(key, { lookups, entries });
+  return entries;
+}
+
+function expandAnew(
+  table: Located<TableFact>, invocation: NonNullable<EntryFact['macro']>, text: string, lookup: (name: string) => Located<MacroFact> | undefined,
+): EntryFact[] {
+  const definition = lookup(invocation.name);
+  if (!definition) return [];
+  const expanded = expandMacros(text, lookup);
   const layout = STRUCTS[table.struct];
   const entries: EntryFact[] = [];
   for (const element of parseInitializerElements(expanded)) {

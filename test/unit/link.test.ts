@@ -56,4 +56,20 @@ describe('link', () => {
     expect(expanded?.fields.ml_meth.func).toMatchObject({ name: 'foo', cast: 'cast' });
     expect(expanded?.fields.ml_flags.text).toBe('METH_NOARGS');
   });
+
+  it('expands a macro entry again when a macro it reads means something else (linked again, as every prefilter round does)', () => {
+    const table = 'm.c';
+    const tableText = '#include "m.h"\nstatic PyMethodDef t[] = {\n    FOO_METHODDEF\n    {NULL}\n};\n';
+    const header = (flags: string) => `#define FOO_FLAGS ${flags}\n#define FOO_METHODDEF {"foo", (PyCFunction)foo, FOO_FLAGS, NULL},\n`;
+    const flagsOf = (files: Record<string, string>) => {
+      const entries = index(files).tables[0].entries;
+      return entries.find((e) => e.expandedFrom)?.fields.ml_flags.text;
+    };
+    expect(flagsOf({ [table]: tableText, 'm.h': header('METH_NOARGS') })).toBe('METH_NOARGS');
+    // The same entry, the same macro, a different macro inside it.
+    expect(flagsOf({ [table]: tableText, 'm.h': header('METH_O') })).toBe('METH_O');
+    // A macro that was unknown before.
+    expect(flagsOf({ [table]: tableText, 'm.h': '#define FOO_METHODDEF {"foo", (PyCFunction)foo, FOO_FLAGS, NULL},\n' })).toBe('FOO_FLAGS');
+    expect(flagsOf({ [table]: tableText, 'm.h': header('METH_VARARGS') })).toBe('METH_VARARGS');
+  });
 });
