@@ -16,6 +16,7 @@ import { editsAddParseErrors } from './fix/parse-check.js';
 import { plan, type FixPlan } from './fix/plan.js';
 import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
+import { lineIndexes } from './source/source-file.js';
 
 /** Files from which a run starts its workers before reading them. */
 const WARM_FILES = 64;
@@ -58,6 +59,9 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const problems = [...discovered.problems, ...read.problems];
   const sources = new Map(read.sources.map((s) => [s.path, s]));
   const textOf = (file: string) => sources.get(file)!.text;
+  const textIfAny = (file: string) => sources.get(file)?.text;
+  // The prefilter checks every round: each file's lines are found once.
+  const lineIndexOf = lineIndexes(textIfAny);
   pool.expect(read.sources.reduce((sum, s) => sum + s.text.length, 0));
   let done = 0;
   const extract = async (requests: ExtractRequest[]): Promise<Map<string, { facts: FileFacts }>> => {
@@ -75,7 +79,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const afterLink = (index: ProjectIndex, facts: FileFacts[]) => {
     const result = check(index, options.rules);
     // Silenced findings leave before planning so that they are never fixed.
-    const suppression = applySuppressions(result.findings, facts, (file) => sources.get(file)?.text);
+    const suppression = applySuppressions(result.findings, facts, textIfAny, lineIndexOf);
     result.findings = suppression.findings;
     const plans = plan(result, index, textOf, { unusedParam: options.unusedParam, strategy: options.strategy });
     return { result, suppression, plans };
@@ -113,7 +117,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   // rules read outside those parts (which parsed cleanly): their unparsable
   // regions are not reported. A file parsed whole knows them all.
   const whole = analyzed.parsed.filter((f) => !f.partial || f.partial.parsedWhole);
-  problems.push(...unparsedRegionProblems(whole, (file) => sources.get(file)?.text, options.rules));
+  problems.push(...unparsedRegionProblems(whole, textIfAny, options.rules));
   return { sources, facts, problems, index, result, findings: result.findings, plans, suppression };
 }
 

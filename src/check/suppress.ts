@@ -9,7 +9,7 @@
 // unparsable region or a file the prefilter never parsed counts all the same.
 
 import type { FileFacts, Range } from '../extract/facts.js';
-import { LineIndex } from '../source/source-file.js';
+import { lineIndexes, type LineIndex } from '../source/source-file.js';
 import { lineSpan } from './lines.js';
 import type { Finding } from './types.js';
 
@@ -91,17 +91,14 @@ function placesFor(finding: Finding, lines: (file: string, range: Range) => numb
 }
 
 /** Split `findings` into those still reported and those a comment silences. */
-export function applySuppressions(findings: Finding[], facts: FileFacts[], textOf: (file: string) => string | undefined): SuppressResult {
-  const indexes = new Map<string, LineIndex>();
+export function applySuppressions(
+  findings: Finding[], facts: FileFacts[], textOf: (file: string) => string | undefined,
+  /** Line indexes of the files (a run that asks again passes the same, so that each file's lines are found once). */
+  indexOf: (file: string) => LineIndex | undefined = lineIndexes(textOf),
+): SuppressResult {
   const lines = (file: string, range: Range): number[] => {
-    let index = indexes.get(file);
-    if (!index) {
-      const text = textOf(file);
-      if (text === undefined) return [];
-      index = new LineIndex(text);
-      indexes.set(file, index);
-    }
-    return linesOf(index, range);
+    const index = indexOf(file);
+    return index ? linesOf(index, range) : [];
   };
 
   // file → line → the suppressions whose comment covers that line

@@ -577,7 +577,8 @@ export function outline(text: string): Outline {
     includes: lexer.includes,
   };
   if (lexer.unsure !== undefined) out.unsure = lexer.unsure;
-  else if (/\r(?!\n)/.test(text)) out.unsure = 'a line that ends in a lone carriage return';
+  // (The regular expression only where the native search finds a carriage return at all.)
+  else if (text.includes('\r') && /\r(?!\n)/.test(text)) out.unsure = 'a line that ends in a lone carriage return';
   // tree-sitter reads a NUL byte as the end of the text, even in a comment.
   else if (text.includes('\0')) out.unsure = 'a NUL byte';
   else {
