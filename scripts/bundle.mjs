@@ -22,15 +22,33 @@ try {
   process.exit(0);
 }
 
-/** yargs finds its translations (--help under LANG=de_DE…) next to its own
- * module: give its platform shim its own location, not the bundle's. */
-const yargsLocales = {
-  name: 'yargs-locales',
+/** Rewrites of yargs's platform shim (its ESM entry's view of Node), each a
+ * [what the shim says, what the bundle says instead, why]. A shim that no
+ * longer says one of them fails the build, so that a yargs update is looked at. */
+const YARGS_SHIM_EDITS = [
+  // yargs finds its translations (--help under LANG=de_DE…) next to its own
+  // module: give the shim its own location, not the bundle's.
+  [/import\.meta\.url/g, '__fpcastYargsShimUrl()', 'locales'],
+  // cliui and string-width (help layout) build Unicode tables when loaded,
+  // a sixth of a one-file run's start-up: load them when help is written.
+  [/^import cliui from 'cliui'\n/m, '', 'lazy cliui'],
+  [/^import stringWidth from 'string-width';?\n/m, '', 'lazy string-width'],
+  [/^const require = createRequire\(/m, 'const shimRequire = createRequire(', 'lazy loads need the bundle\'s require'],
+  [/^  require,$/m, '  require: shimRequire,', 'lazy loads need the bundle\'s require'],
+  [/^  cliui,$/m, '  cliui: (...args) => require(\'cliui\').default(...args),', 'lazy cliui'],
+  [/^  stringWidth,$/m, '  stringWidth: (...args) => require(\'string-width\').default(...args),', 'lazy string-width'],
+];
+
+const yargsShim = {
+  name: 'yargs-shim',
   setup(build) {
     build.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const contents = source.replaceAll('import.meta.url', '__fpcastYargsShimUrl()');
-      if (contents === source) throw new Error(`fpcast build: ${args.path} no longer reads import.meta.url; check how yargs finds its locales`);
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [from, to, why] of YARGS_SHIM_EDITS) {
+        const edited = contents.replace(from, to);
+        if (edited === contents) throw new Error(`fpcast build: ${args.path} no longer matches ${from} (${why}); check the yargs shim edits in scripts/bundle.mjs`);
+        contents = edited;
+      }
       return { contents, loader: 'js' };
     });
   },
@@ -47,7 +65,7 @@ await esbuild.build({
   target: 'node20',
   // Native addons load their binaries relative to their own package.
   external: ['tree-sitter', 'tree-sitter-c'],
-  plugins: [yargsLocales],
+  plugins: [yargsShim],
   // The sources' import.meta.url is the bundle's own location.
   define: { 'import.meta.url': '__fpcastUrl' },
   banner: {
