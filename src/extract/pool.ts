@@ -72,6 +72,8 @@ export function defaultJobs(): number {
 
 interface Task {
   id: number;
+  /** Lower goes first (see `priority`). */
+  key: number;
   input: ExtractInput;
   resolve: (outcome: ExtractOutcome) => void;
 }
@@ -132,9 +134,12 @@ export class ExtractPool {
     const finished = order.map(
       ({ input, i }) =>
         new Promise<void>((resolve) => {
-          this.queue.push({ id: this.nextId++, input, resolve: (outcome) => resolve(void (outcomes[i] = outcome)) });
+          this.queue.push({ id: this.nextId++, key: priority(input), input, resolve: (outcome) => resolve(void (outcomes[i] = outcome)) });
         }),
     );
+    // The queue stays in the order tasks are taken in, so that taking one
+    // costs no search of a long queue (a run may ask for thousands).
+    this.queue.sort((a, b) => a.key - b.key || a.id - b.id);
     for (const slot of this.slots) this.feed(slot);
     await Promise.all(finished);
     return outcomes;
@@ -230,25 +235,24 @@ export class ExtractPool {
     }
   }
 
-  /** The task this worker takes next: parts before whole files (a part is
-   * often what the caller waits for to ask for more), the smallest part
-   * first, the largest whole file first (the last to finish is then a small
-   * one); never a file whose tree another worker keeps. -1 if none. */
+  /** The task this worker takes next: the first in the queue's order (see
+   * `priority`) that is not for a file whose tree another worker keeps. -1 if none. */
   private next(slot: Slot): number {
-    let best = -1;
-    let bestKey = Infinity;
-    for (const [i, task] of this.queue.entries()) {
-      const keeper = this.keeper.get(task.input.file);
-      if (keeper && keeper !== slot) continue;
-      const want = task.input.want;
-      const key = !want || typeof want === 'string' || want.parseWhole ? WHOLE_FIRST - weight(task.input) : weight(task.input);
-      if (key < bestKey) {
-        best = i;
-        bestKey = key;
-      }
+    for (let i = 0; i < this.queue.length; i++) {
+      const keeper = this.keeper.get(this.queue[i].input.file);
+      if (!keeper || keeper === slot) return i;
     }
-    return best;
+    return -1;
   }
+}
+
+/** Which task goes first, lowest first: parts before whole files (a part is
+ * often what the caller waits for to ask for more), the smallest part first,
+ * the largest whole file first (the last to finish is then a small one);
+ * the same key, in the order asked. */
+function priority(input: ExtractInput): number {
+  const want = input.want;
+  return !want || typeof want === 'string' || want.parseWhole ? WHOLE_FIRST - weight(input) : weight(input);
 }
 
 /** About how long an input takes: its bytes, or those of the parts wanted. */
