@@ -8,9 +8,11 @@
 // when the outline cannot vouch for that: an unsure outline, an edit in a
 // ragged item, in an item a preprocessor conditional is open over (tree-sitter
 // recovers from errors otherwise inside a conditional than alone) or outside
-// items, or a fixed text whose other items are not what they were (an
-// unclosed comment or `#if` changes how the rest reads). Compared with
-// whole-file parses it never passes more (test/unit/parse-check.test.ts).
+// items, or a fixed text in which the touched ranges are no longer items and
+// blank space alone (deleting the newline that ends a `#define` joins the
+// next line to it) or the other items are not what they were (an unclosed
+// comment or `#if` changes how the rest reads). Compared with whole-file
+// parses it never passes more (test/unit/parse-check.test.ts).
 
 import { parseErrorRegions } from '../extract/extract.js';
 import type { Range } from '../extract/facts.js';
