@@ -4,7 +4,7 @@
 // a lone `vitest run` of these files may not have).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -20,12 +20,42 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-export function ensureBuilt(): void {
+function isFresh(): boolean {
   const built = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
-  const fresh = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource(path.join(REPO, 'src')), newestSource(path.join(REPO, 'rules')));
-  if (fresh) return;
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'pipe' });
-  execFileSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs')], { cwd: REPO, stdio: 'pipe' });
+  return existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource(path.join(REPO, 'src')), newestSource(path.join(REPO, 'rules')));
+}
+
+/** Held while one test process builds: vitest runs test files in parallel
+ * processes, and two builds writing dist/ at once leave it half-written. */
+const BUILD_LOCK = path.join(REPO, 'dist', '.test-build.lock');
+/** A lock older than this was left by a process that died mid-build. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+export function ensureBuilt(): void {
+  if (isFresh()) return;
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else sleep(200);
+      // Another process may have built it meanwhile.
+      if (isFresh()) return;
+    }
+  }
+  try {
+    if (isFresh()) return;
+    execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs')], { cwd: REPO, stdio: 'pipe' });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Run {
