@@ -38,6 +38,7 @@ import {
   type Parts,
 } from '../extract/parts.js';
 import type { Want } from '../extract/tasks.js';
+import type { ExpansionCache } from '../index/expand-entries.js';
 import type { LinkOptions, ProjectIndex } from '../index/link.js';
 
 export { includesOf, mayHoldTable } from '../extract/outline.js';
@@ -556,9 +557,11 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
     wrapIndex(index, recorder);
     recorder.active = true;
   };
+  // Each round links again; macro entries are expanded again only where their macros changed.
+  const expansions: ExpansionCache = new Map();
   if (input.probe !== false) {
     const facts = files.map((f) => guardedFacts(input.emptyFacts(f.path), TEXT_FACTS, current));
-    const index = input.link(facts, { beforeExpansion: record });
+    const index = input.link(facts, { beforeExpansion: record, expansions });
     input.analyze(index, []);
     recorder.active = false;
   }
@@ -599,7 +602,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       if (file.facts) return guardedFacts(file.facts, PARTIAL_FACTS, current);
       return guardedFacts({ ...input.emptyFacts(file.path), includes: file.outline!.includes }, TEXT_FACTS, current);
     });
-    const index = input.link(facts, { beforeExpansion: record });
+    const index = input.link(facts, { beforeExpansion: record, expansions });
     const parsedFacts = facts.filter((_, i) => files[i].facts);
     const result = input.analyze(index, parsedFacts);
     const required = [...input.required(result)];

@@ -11,10 +11,13 @@ import type { Located, ProjectIndex } from './link.js';
 import { lookupMacro } from './macros.js';
 import { expandMacros } from './preprocess.js';
 
-export function expandMacroEntries(index: ProjectIndex): void {
+/** Expansions kept from one linking of a run's files to the next (see expandEntry). */
+export type ExpansionCache = Map<string, { lookups: Lookups; entries: EntryFact[] }>;
+
+export function expandMacroEntries(index: ProjectIndex, kept: ExpansionCache = new Map()): void {
   index.tables = index.tables.map((table) => {
     if (!table.entries.some((e) => e.macro)) return table;
-    return { ...table, entries: table.entries.flatMap((entry) => [entry, ...expandEntry(index, table, entry)]) };
+    return { ...table, entries: table.entries.flatMap((entry) => [entry, ...expandEntry(index, table, entry, kept)]) };
   });
 }
 
@@ -26,15 +29,10 @@ export function expandMacroEntries(index: ProjectIndex): void {
 
 type Lookups = [string, Located<MacroFact> | undefined][];
 
-const expansions = new Map<string, { lookups: Lookups; entries: EntryFact[] }>();
-
-/** Expansions kept at most (a run needs one per macro entry; many runs in one process must not grow it forever). */
-const EXPANSIONS_KEPT = 50_000;
-
 const sameMacro = (a: Located<MacroFact> | undefined, b: Located<MacroFact> | undefined): boolean =>
-  a === b || (!!a && !!b && a.file === b.file && a.range.start === b.range.start && a.line === b.line && a.body === b.body && a.params?.join(',') === b.params?.join(','));
+  a === b || (!!a && !!b && a.file === b.file && a.range.start === b.range.start && a.range.end === b.range.end && a.line === b.line && a.body === b.body && a.params?.join(',') === b.params?.join(','));
 
-function expandEntry(index: ProjectIndex, table: Located<TableFact>, entry: EntryFact): EntryFact[] {
+function expandEntry(index: ProjectIndex, table: Located<TableFact>, entry: EntryFact, expansions: ExpansionCache): EntryFact[] {
   const invocation = entry.macro;
   if (!invocation) return [];
   const text = invocation.args ? `${invocation.name}(${invocation.args.join(', ')})` : invocation.name;
@@ -48,7 +46,6 @@ function expandEntry(index: ProjectIndex, table: Located<TableFact>, entry: Entr
     return found;
   };
   const entries = expandAnew(table, invocation, text, lookup);
-  if (expansions.size >= EXPANSIONS_KEPT) expansions.clear();
   expansions.set(key, { lookups, entries });
   return entries;
 }

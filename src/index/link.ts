@@ -4,7 +4,7 @@
 import type {
   CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
 } from '../extract/facts.js';
-import { expandMacroEntries } from './expand-entries.js';
+import { expandMacroEntries, type ExpansionCache } from './expand-entries.js';
 
 export type Located<T> = T & { file: string };
 
@@ -38,6 +38,8 @@ export interface LinkOptions {
   /** Called with the index just before table entries written as macros are
    * expanded (the expansion looks macros up; the prefilter records that). */
   beforeExpansion?: (index: ProjectIndex) => void;
+  /** Macro-entry expansions kept from an earlier linking of the same run's files. */
+  expansions?: ExpansionCache;
 }
 
 export function link(allFacts: FileFacts[], options: LinkOptions = {}): ProjectIndex {
@@ -61,7 +63,7 @@ export function link(allFacts: FileFacts[], options: LinkOptions = {}): ProjectI
   }
   index.includes = new IncludeClosure(includeEdges(index), allFacts.map((f) => f.file));
   options.beforeExpansion?.(index);
-  expandMacroEntries(index);
+  expandMacroEntries(index, options.expansions);
   return index;
 }
 

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/extract.js';
+import type { ExpansionCache } from '../../src/index/expand-entries.js';
 import { link, resolveDefinitions } from '../../src/index/link.js';
 
 const index = (files: Record<string, string>) => link(Object.entries(files).map(([file, text]) => extractFacts(file, text)));
@@ -61,8 +62,11 @@ describe('link', () => {
     const table = 'm.c';
     const tableText = '#include "m.h"\nstatic PyMethodDef t[] = {\n    FOO_METHODDEF\n    {NULL}\n};\n';
     const header = (flags: string) => `#define FOO_FLAGS ${flags}\n#define FOO_METHODDEF {"foo", (PyCFunction)foo, FOO_FLAGS, NULL},\n`;
+    // One run's expansions, kept from one linking to the next.
+    const expansions: ExpansionCache = new Map();
     const flagsOf = (files: Record<string, string>) => {
-      const entries = index(files).tables[0].entries;
+      const facts = Object.entries(files).map(([file, text]) => extractFacts(file, text));
+      const entries = link(facts, { expansions }).tables[0].entries;
       return entries.find((e) => e.expandedFrom)?.fields.ml_flags.text;
     };
     expect(flagsOf({ [table]: tableText, 'm.h': header('METH_NOARGS') })).toBe('METH_NOARGS');
@@ -71,5 +75,8 @@ describe('link', () => {
     // A macro that was unknown before.
     expect(flagsOf({ [table]: tableText, 'm.h': '#define FOO_METHODDEF {"foo", (PyCFunction)foo, FOO_FLAGS, NULL},\n' })).toBe('FOO_FLAGS');
     expect(flagsOf({ [table]: tableText, 'm.h': header('METH_VARARGS') })).toBe('METH_VARARGS');
+    // Nothing changed: the kept expansion serves.
+    expect(flagsOf({ [table]: tableText, 'm.h': header('METH_VARARGS') })).toBe('METH_VARARGS');
+    expect(expansions.size).toBe(1);
   });
 });
