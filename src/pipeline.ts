@@ -95,6 +95,8 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
       const rounds = await analyzeInRounds({
         files: read.sources.map((s) => ({ path: s.path, text: s.text })),
         extract,
+        // The outlines are what the workers wait for.
+        outlining: (busy) => pool.keepCore(busy),
         emptyFacts,
         link,
         analyze: afterLink,

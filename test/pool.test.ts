@@ -48,6 +48,24 @@ describe('ExtractPool', () => {
     }
   });
 
+  it('goes on with one worker fewer while the main thread keeps a core, and with all of them after', async () => {
+    const threads = new ExtractPool({ jobs: 2, inProcessBelow: 0 });
+    const main = new ExtractPool({ jobs: 1 });
+    try {
+      const expected = await main.extract(all);
+      threads.keepCore(true);
+      const kept = threads.extract(all);
+      // Handed back while the work is under way: the queued work goes to both.
+      setTimeout(() => threads.keepCore(false), 5);
+      expect(await kept).toStrictEqual(expected);
+      threads.keepCore(true);
+      expect(await threads.extract(all.slice(0, 20))).toStrictEqual(expected.slice(0, 20));
+    } finally {
+      await threads.close();
+      await main.close();
+    }
+  });
+
   it('gives the same facts of parts from worker threads as from the main thread, request after request', async () => {
     const threads = new ExtractPool({ jobs: 2, inProcessBelow: 0 });
     const main = new ExtractPool({ jobs: 1 });

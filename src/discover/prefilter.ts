@@ -385,6 +385,8 @@ export interface RoundsInput<R> {
   files: { path: string; text: string }[];
   /** Facts for these requests (a failed file comes back with empty facts). */
   extract(requests: ExtractRequest[]): Promise<Map<string, { facts?: FileFacts }>>;
+  /** Told when this thread starts (true) and ends (false) outlining the files. */
+  outlining?(busy: boolean): void;
   /** Facts of a file that is not parsed: every field empty (includes are added here). */
   emptyFacts(file: string): FileFacts;
   link(facts: FileFacts[], options: LinkOptions): ProjectIndex;
@@ -576,6 +578,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
     // thread yields now and then, so that guesses from the tables parsed so
     // far go out to the workers meanwhile.
     afterTake = guess;
+    input.outlining?.(true);
     let batch = collector();
     let batchBytes = 0;
     for (const file of files) {
@@ -591,6 +594,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       await new Promise((resolve) => setImmediate(resolve));
     }
     parse(batch.wants);
+    input.outlining?.(false);
     await settle();
     afterTake = undefined;
   }

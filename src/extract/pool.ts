@@ -102,6 +102,8 @@ export class ExtractPool {
   private runInProcess: typeof import('./tasks.js').runTask | undefined;
 
   private workload: number | undefined;
+  /** At most this many workers take work (see `keepCore`). */
+  private working = Infinity;
 
   constructor(options: PoolOptions = {}) {
     this.jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
@@ -215,7 +217,16 @@ export class ExtractPool {
     return slot;
   }
 
+  /** While `on`, one worker fewer takes new work: this thread keeps a core
+   * for work the workers wait for (with as many threads as cores, it would
+   * get two thirds of one on two cores, and the run waits on it). */
+  keepCore(on: boolean): void {
+    this.working = on ? Math.max(1, this.jobs - 1) : Infinity;
+    for (const slot of this.slots) this.feed(slot);
+  }
+
   private feed(slot: Slot): void {
+    if (this.slots.indexOf(slot) >= this.working) return;
     while (slot.running.size < IN_FLIGHT_MAX && (!slot.running.size || slot.load < IN_FLIGHT_BYTES)) {
       const at = this.next(slot);
       if (at < 0) break;
