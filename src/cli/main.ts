@@ -16,7 +16,8 @@ import { ScopeError } from './scope.js';
 import { printRules } from './rules-command.js';
 
 export interface Io {
-  stdout: Writable | { write(chunk: string): unknown };
+  /** Text, or bytes (a patch: the files' own bytes). */
+  stdout: Writable | { write(chunk: string | Uint8Array): unknown };
   stderr: Writable | { write(chunk: string): unknown };
   cwd: string;
   env: Record<string, string | undefined>;

@@ -17,6 +17,7 @@ import { colorEnabled, painter, type ColorMode, type Paint } from '../emit/color
 import { mboxPatch } from '../emit/patch.js';
 import { ProgressLine } from '../emit/progress.js';
 import { repositoryRoot } from '../source/paths.js';
+import { textToBytes } from '../source/source-file.js';
 import { countsOf, positionsOf, printCheck, type Format } from './check-output.js';
 import type { Io } from './main.js';
 import { PACKAGE } from './package-info.js';
@@ -267,13 +268,14 @@ export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<nu
   if (output.path || !patchFile.path) {
     const patch = projectDiff([...fixed.entries()].map(([file, f]) => ({ path: file, before: f.before, after: f.after })));
     if (output.path) {
-      const failed = await writeOutput(output.path, args.output!, Buffer.from(patch, 'latin1'), '-o');
+      const failed = await writeOutput(output.path, args.output!, textToBytes(patch), '-o');
       if (failed) {
         io.stderr.write(`fpcast: error: ${failed}\n`);
         return 2;
       }
     } else {
-      io.stdout.write(patch);
+      // The patch is the files' bytes (Latin-1 text): written as a string it would go out as UTF-8.
+      io.stdout.write(textToBytes(patch));
     }
   }
   const unfixed = printFixOutcome(

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../cli/built.js';
 import { runCli } from '../support/cli.js';
 import { workDir } from './support.js';
 
@@ -91,4 +92,19 @@ describe('inserted lines use the line ending of the line they are inserted at', 
     const { fixed } = await fixBytes(before);
     expect(fixed.toString('latin1')).toBe(after.toString('latin1'));
   });
+
+  it('diff to stdout writes the same bytes as -o, non-ASCII included, and git applies them', () => {
+    ensureBuilt();
+    // UTF-8 and Latin-1 bytes on the lines around the edit, where the hunk holds them.
+    const { before, after } = moduleBytes({ middle: Buffer.concat([utf8('/* café */\n'), b('/* na\xefve */\n')]) });
+    const dir = workDir();
+    writeFileSync(path.join(dir, 'm.c'), before);
+    // A real process: its stdout is a byte stream, not the tests' string.
+    const stdout = execFileSync(process.execPath, [BIN, 'diff', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    execFileSync(process.execPath, [BIN, 'diff', '-o', 'fix.patch', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+    expect(stdout.equals(readFileSync(path.join(dir, 'fix.patch')))).toBe(true);
+    writeFileSync(path.join(dir, 'stdout.patch'), stdout);
+    execFileSync('git', ['apply', '--unsafe-paths', 'stdout.patch'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'm.c')).equals(after)).toBe(true);
+  }, 300_000);
 });

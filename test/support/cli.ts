@@ -18,7 +18,8 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
+    // Bytes (a patch) are read back one character per byte, as fpcast reads files.
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
     env: { NO_COLOR: '1', ...env },
