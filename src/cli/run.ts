@@ -222,7 +222,8 @@ async function writeAll(fixed: Map<string, FixedFile>, stopped: () => boolean): 
   const writer = async () => {
     for (let next = queue.shift(); next && !stopped(); next = queue.shift()) {
       const [file, { source, after }] = next;
-      outcomes.set(file, await writeFixed(source, after));
+      // A write that throws is that file's failure: the other writes under way still finish and are reported.
+      outcomes.set(file, await writeFixed(source, after).catch((error: unknown) => ({ ok: false as const, message: `cannot be written (${error instanceof Error ? error.message : String(error)}); not changed` })));
     }
   };
   await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));

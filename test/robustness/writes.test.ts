@@ -56,6 +56,20 @@ describe('files fix cannot write', () => {
     expect(r.stdout).toMatch(/^fpcast: 2 files scanned, 2 findings: 1 fixed in 1 file, 0 refused, 1 left$/m);
   });
 
+  it('reports a write that throws as that file\'s error, and still writes and reports the others', async () => {
+    const root = treeWith({ 'odd.c': brokenModule('odd'), 'zz.c': brokenModule('zz') });
+    writeHooks.beforeCheck = (source) => {
+      if (source.path === 'odd.c') throw new Error('something unexpected');
+    };
+    const r = await runCli(['fix', '.'], root);
+    expect(r.stderr).toMatch(/^odd\.c: error: cannot be written \(something unexpected\); not changed$/m);
+    expect(read(root, 'odd.c')).toBe(brokenModule('odd'));
+    expect(read(root, 'zz.c')).toBe(fixedModule('zz'));
+    expectGoodFixed(root);
+    expect(r.stdout).toMatch(/^fpcast: 3 files scanned, 3 findings: 2 fixed in 2 files, 0 refused, 1 left$/m);
+    expect(r.code).toBe(1);
+  });
+
   it('keeps the mode of a file it rewrites', async () => {
     const root = treeWith({ 'script.c': { mode: 0o751, content: brokenModule('script') } });
     const r = await runCli(['fix', '.'], root);
