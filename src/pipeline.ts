@@ -10,7 +10,7 @@ import { discover, type Problem } from './discover/discover.js';
 import { unparsedRegionProblems } from './check/unparsed.js';
 import { analyzeInRounds, type ExtractRequest } from './discover/prefilter.js';
 import { ExtractPool } from './extract/pool.js';
-import { emptyFacts, type FileFacts } from './extract/facts.js';
+import { emptyFacts, knowsEveryParseError, type FileFacts } from './extract/facts.js';
 import { applyEdits, type Edit } from './fix/edits.js';
 import { editsAddParseErrors } from './fix/parse-check.js';
 import { plan, type FixPlan } from './fix/plan.js';
@@ -118,14 +118,14 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   // Files the prefilter skipped, or parsed only in parts, hold nothing the
   // rules read outside those parts (which parsed cleanly): their unparsable
   // regions are not reported. A file parsed whole knows them all.
-  const whole = analyzed.parsed.filter((f) => !f.partial || f.partial.parsedWhole);
+  const whole = analyzed.parsed.filter(knowsEveryParseError);
   problems.push(...unparsedRegionProblems(whole, textIfAny, options.rules));
   return { sources, facts, problems, index, result, findings: result.findings, plans, suppression };
 }
 
 /** The unparsable regions of a whole file, when its facts know them all. */
 function wholeErrorCount(facts: FileFacts | undefined): number | undefined {
-  return facts && (!facts.partial || facts.partial.parsedWhole) ? facts.parseErrors.length : undefined;
+  return facts && knowsEveryParseError(facts) ? facts.parseErrors.length : undefined;
 }
 
 export interface FixedFile {

@@ -193,6 +193,9 @@ export interface FileFacts {
   };
 }
 
+/** Whether `parseErrors` holds every unparsable region of the file (it was parsed whole). */
+export const knowsEveryParseError = (facts: FileFacts): boolean => !facts.partial || facts.partial.parsedWhole === true;
+
 /** The facts of a file with nothing in it. */
 export function emptyFacts(file: string): FileFacts {
   return { file, functions: [], prototypes: [], tables: [], calls: [], uses: [], macros: [], macroRefs: [], includes: [], parseErrors: [], suppressions: [] };

@@ -18,6 +18,7 @@ import { parseErrorRegions } from '../extract/extract.js';
 import type { Range } from '../extract/facts.js';
 import { outline as outlineOf, ITEM, type Outline } from '../extract/outline.js';
 import { partsAround } from '../extract/parts.js';
+import { mergeFlat } from '../extract/ranges.js';
 import { sortEdits } from './edits.js';
 
 interface TextEdit {
@@ -29,17 +30,22 @@ interface TextEdit {
  * regions than `before`. `errorsBefore`, when the caller knows the count of
  * the whole `before` text, saves a parse when the whole file must be parsed. */
 export function editsAddParseErrors(before: string, after: string, edits: TextEdit[], errorsBefore?: number): boolean {
+  const items = itemsToCheck(before, after, edits);
+  if (items !== 'whole') return errorCount(after, items.after) > errorCount(before, items.before);
+  return parseErrorRegions(after).length > (errorsBefore ?? parseErrorRegions(before).length);
+}
+
+/** The ranges of `before` and of `after` (the same items, mapped through the
+ * edits) whose parses decide, or 'whole' when the outline cannot vouch that
+ * they read alone as in the file. */
+export function itemsToCheck(before: string, after: string, edits: TextEdit[]): { before: number[]; after: number[] } | 'whole' {
   const sorted = sortEdits(edits);
   const outline = outlineOf(before);
   const ranges = touchedRanges(before, outline, sorted);
-  if (ranges !== 'whole') {
-    const afterOutline = outlineOf(after);
-    const mapped = mapRanges(ranges, sorted);
-    if (othersKept(outline, afterOutline, ranges, sorted) && readAlone(afterOutline, after, mapped)) {
-      return errorCount(after, mapped) > errorCount(before, ranges);
-    }
-  }
-  return parseErrorRegions(after).length > (errorsBefore ?? parseErrorRegions(before).length);
+  if (ranges === 'whole') return 'whole';
+  const afterOutline = outlineOf(after);
+  const mapped = mapRanges(ranges, sorted);
+  return othersKept(outline, afterOutline, ranges, sorted) && readAlone(afterOutline, after, mapped) ? { before: ranges, after: mapped } : 'whole';
 }
 
 /** Whether each of `ranges` of the fixed text is, as its outline says,
@@ -47,7 +53,7 @@ export function editsAddParseErrors(before: string, after: string, edits: TextEd
  * conditional) and blank space between them: no edit joined a directive or
  * a comment to them, or made them read otherwise. */
 function readAlone(after: Outline, text: string, ranges: number[]): boolean {
-  const inContext = new Set([...after.ragged, ...after.conditioned]);
+  const inContext = readInContext(after);
   const count = after.items.length / ITEM.size;
   let k = 0;
   for (let r = 0; r < ranges.length; r += 2) {
@@ -91,9 +97,8 @@ function othersKept(before: Outline, after: Outline, ranges: number[], edits: Te
  * outline cannot say what tree-sitter reads alone. */
 function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): number[] | 'whole' {
   if (outline.unsure !== undefined || !outline.items.length) return 'whole';
-  // Items tree-sitter may read otherwise in the file than alone.
-  const ragged = new Set([...outline.ragged, ...outline.conditioned]);
-  const pieces: [number, number][] = [];
+  const ragged = readInContext(outline);
+  const pieces: number[] = [];
   const at = (k: number, field: number) => outline.items[k * ITEM.size + field];
   for (const edit of edits) {
     const parts = partsAround(outline, edit.range);
@@ -110,16 +115,13 @@ function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): numbe
       last = Math.max(last, at(k, ITEM.end));
     }
     if (!blank(text, edit.range.start, first) || !blank(text, last, edit.range.end)) return 'whole';
-    pieces.push([Math.min(first, edit.range.start), Math.max(last, edit.range.end)]);
+    pieces.push(Math.min(first, edit.range.start), Math.max(last, edit.range.end));
   }
-  pieces.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const out: number[] = [];
-  for (const [start, end] of pieces) {
-    if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
-    else out.push(start, end);
-  }
-  return out;
+  return mergeFlat(pieces);
 }
+
+/** Items tree-sitter may read otherwise in the file than alone. */
+const readInContext = (outline: Outline): Set<number> => new Set([...outline.ragged, ...outline.conditioned]);
 
 const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
 

@@ -3,14 +3,13 @@
 // comparing parses of the whole texts refuses, on fix-like edits and on edits
 // that break things (unclosed comments and `#if`s, stray braces, half directives).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseErrorRegions } from '../../src/extract/extract.js';
 import { applyEdits } from '../../src/fix/edits.js';
-import { editsAddParseErrors } from '../../src/fix/parse-check.js';
+import { editsAddParseErrors, itemsToCheck } from '../../src/fix/parse-check.js';
+import { readTree } from '../support/cli.js';
+import { corpusCases } from '../support/corpus.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 type TextEdit = { range: { start: number; end: number }; text: string };
 
@@ -70,6 +69,39 @@ describe('editsAddParseErrors', () => {
     expect(check(SAMPLE, edits)).toEqual({ items: false, whole: false });
   });
 
+  it('parses only the function a fix-like edit touches, before and after', () => {
+    const open = at(SAMPLE, 'counter_get(PyObject *self)', 'counter_get(PyObject *self'.length);
+    const edits = [{ range: { start: open, end: open }, text: ', void *Py_UNUSED(closure)' }];
+    const items = itemsToCheck(SAMPLE, applyEdits(SAMPLE, edits), edits);
+    const start = at(SAMPLE, 'static PyObject *\ncounter_get');
+    const end = at(SAMPLE, '}\n\n#define', 1);
+    expect(items).toEqual({ before: [start, end], after: [start, end + ', void *Py_UNUSED(closure)'.length] });
+  });
+
+  it('parses the whole file for an item inside a conditional opened before it, and for a line joined to a #define', () => {
+    const guarded = `#ifdef HAVE_X\n${SAMPLE}#endif\n`;
+    const open = at(guarded, 'counter_get(PyObject *self)', 'counter_get(PyObject *self'.length);
+    const edits = [{ range: { start: open, end: open }, text: ', void *closure' }];
+    expect(itemsToCheck(guarded, applyEdits(guarded, edits), edits)).toBe('whole');
+    const joined = `#define ADD(x) do { f(x); } while (0)\n\nstatic int\nmod_exec(PyObject *m)\n{\n    return 0;\n}\n`;
+    const end = at(joined, 'while (0)', 'while (0)'.length);
+    const join = [{ range: { start: end, end: end + 2 }, text: '' }];
+    expect(itemsToCheck(joined, applyEdits(joined, join), join)).toBe('whole');
+  });
+
+  it('takes the whole file\'s error count before from the caller when it must parse the whole file', () => {
+    const broken = `${SAMPLE}\nstatic int broken = );\n`;
+    const gap = at(broken, '\nstatic PyObject *\ncounter_ping');
+    const edits = [{ range: { start: gap, end: gap }, text: '\n#if X' }];
+    const after = applyEdits(broken, edits);
+    expect(itemsToCheck(broken, after, edits)).toBe('whole');
+    const whole = { before: parseErrorRegions(broken).length, after: parseErrorRegions(after).length };
+    expect(whole.after).toBeGreaterThan(whole.before);
+    // The count given stands for the text before: given as high as the fixed text's, nothing was added.
+    expect(editsAddParseErrors(broken, after, edits, whole.before)).toBe(true);
+    expect(editsAddParseErrors(broken, after, edits, whole.after)).toBe(false);
+  });
+
   it('catches a parameter list left open', () => {
     const close = at(SAMPLE, 'counter_ping(PyObject *self)', 'counter_ping(PyObject *self'.length);
     expect(check(SAMPLE, [{ range: { start: close, end: close + 1 }, text: '' }])).toEqual({ items: true, whole: true });
@@ -101,10 +133,8 @@ describe('editsAddParseErrors', () => {
   });
 
   it('never passes what whole-file parses refuse, on 1500 random edits of corpus files', () => {
-    const files = readdirSync(path.join(ROOT, 'corpus'))
-      .flatMap((c) => readdirSync(path.join(ROOT, 'corpus', c, 'input'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(ROOT, 'corpus', c, 'input', f)))
-      .filter((f) => /\.[ch]$/.test(f))
-      .sort();
+    const files = corpusCases()
+      .flatMap((c) => [...readTree(c.input)].filter(([file]) => /\.[ch]$/.test(file)).map(([file, bytes]) => ({ name: `${c.name}/${file}`, text: bytes.toString('latin1') })));
     const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', '\n\nstatic int w(void) { return 0; }\n', 'return 0;', '(PyCFunction)', '', ')', '(', '{', '}', ';', ',', 'int', '/*', '"', '#if X\n', '\n#endif\n'];
     let seed = 7;
     const random = (n: number) => {
@@ -114,9 +144,9 @@ describe('editsAddParseErrors', () => {
     const passedBroken: string[] = [];
     let broke = 0;
     let refusedMore = 0;
+    let itemsOnly = 0;
     for (let i = 0; i < 1500; i++) {
-      const file = files[random(files.length)];
-      const text = readFileSync(file, 'latin1');
+      const { name, text } = files[random(files.length)];
       const edits: TextEdit[] = [];
       for (let from = 0, n = 1 + random(2); n > 0 && from < text.length; n--) {
         const start = from + random(text.length - from);
@@ -125,8 +155,9 @@ describe('editsAddParseErrors', () => {
         from = end + 1;
       }
       const { items, whole } = check(text, edits);
+      if (itemsToCheck(text, applyEdits(text, edits), edits) !== 'whole') itemsOnly++;
       if (whole) broke++;
-      if (whole && !items) passedBroken.push(`${path.relative(ROOT, file)} ${JSON.stringify(edits)}`);
+      if (whole && !items) passedBroken.push(`${name} ${JSON.stringify(edits)}`);
       if (items && !whole) refusedMore++;
     }
     // Never passes what whole parses refuse, and refuses what they pass
@@ -137,5 +168,7 @@ describe('editsAddParseErrors', () => {
     // The sample holds both answers in number.
     expect(broke).toBeGreaterThan(300);
     expect(broke).toBeLessThan(1200);
+    // And it tries the items-only path, not only the whole-file fallback.
+    expect(itemsOnly, `items-only checks: ${itemsOnly}`).toBeGreaterThan(300);
   });
 });
