@@ -119,6 +119,11 @@ export class ExtractPool {
     if (this.jobs > 1 && (workload ?? 0) >= this.inProcessBelow) this.start();
   }
 
+  /** How many workers have work under way. */
+  get busyWorkers(): number {
+    return this.slots.filter((slot) => slot.running.size > 0).length;
+  }
+
   /** Whether worker threads are running. */
   get threaded(): boolean {
     return this.slots.length > 0;
@@ -130,17 +135,15 @@ export class ExtractPool {
     const bytes = inputs.reduce((sum, input) => sum + weight(input), 0);
     if (this.jobs === 1 || (!this.threaded && Math.max(bytes, this.workload ?? 0) < this.inProcessBelow)) return this.inProcess(inputs);
     this.start();
-    // Largest first: the last file to finish is then a small one.
-    const order = inputs.map((input, i) => ({ input, i })).sort((a, b) => weight(b.input) - weight(a.input));
     const outcomes = new Array<ExtractOutcome>(inputs.length);
-    const finished = order.map(
-      ({ input, i }) =>
+    const finished = inputs.map(
+      (input, i) =>
         new Promise<void>((resolve) => {
           this.queue.push({ id: this.nextId++, key: priority(input), input, resolve: (outcome) => resolve(void (outcomes[i] = outcome)) });
         }),
     );
-    // The queue stays in the order tasks are taken in, so that taking one
-    // costs no search of a long queue (a run may ask for thousands).
+    // The queue stays in the order tasks are taken in (see `priority`), so
+    // that taking one costs no search of a long queue (a run may ask for thousands).
     this.queue.sort((a, b) => a.key - b.key || a.id - b.id);
     for (const slot of this.slots) this.feed(slot);
     await Promise.all(finished);
