@@ -149,8 +149,9 @@ class RecordingMap<K, V> extends Map<K, V> {
   }
 }
 
-/** Index fields keyed by file, not by name: complete for every file. */
-const FILE_KEYED = new Set(['files', 'includes']);
+/** Index maps keyed by file, not by name: complete for every file. (The
+ * include closures are asked file by file; they are no map to read whole.) */
+const FILE_KEYED = new Set(['files']);
 /** Facts of a file not parsed that are complete without a parse. */
 const TEXT_FACTS = new Set<PropertyKey>(['file', 'includes']);
 /** Facts of a file parsed in parts that are complete (see FileFacts.partial). */

@@ -18,7 +18,7 @@ export interface ProjectIndex {
   macros: Map<string, Located<MacroFact>[]>;
   tables: Located<TableFact>[];
   /** file → files it `#include "…"`s that are part of the analysis (transitively). */
-  includes: Map<string, Set<string>>;
+  includes: IncludeIndex;
 }
 
 /** `fact` with its file: the fact object itself (its file never changes). */
@@ -61,73 +61,31 @@ export function link(allFacts: FileFacts[], options: LinkOptions = {}): ProjectI
     for (const m of facts.macros) push(index.macros, m.name, locate(m, file));
     for (const t of facts.tables) index.tables.push(locate(t, file));
   }
-  index.includes = new IncludeClosure(includeEdges(index), allFacts.map((f) => f.file));
+  index.includes = new IncludeClosure(includeEdges(index));
   options.beforeExpansion?.(index);
   expandMacroEntries(index, options.expansions);
   return index;
 }
 
-/** file → the files it reaches through `#include "…"`, worked out for a file
- * when first asked (most runs ask about a few files of thousands). */
-class IncludeClosure extends Map<string, Set<string>> {
-  private complete = false;
+/** The files each file reaches through `#include "…"`, asked file by file
+ * (there is no whole map to read: most runs ask about a few files of thousands). */
+export interface IncludeIndex {
+  get(file: string): ReadonlySet<string> | undefined;
+}
 
-  constructor(
-    private readonly edges: Map<string, string[]>,
-    private readonly order: string[],
-  ) {
-    super();
-  }
+/** Each file's closure is worked out when first asked. */
+class IncludeClosure implements IncludeIndex {
+  private readonly known = new Map<string, Set<string>>();
 
-  override get(file: string): Set<string> | undefined {
-    let found = super.get(file);
-    if (!found && !this.complete && this.edges.has(file)) {
+  constructor(private readonly edges: Map<string, string[]>) {}
+
+  get(file: string): Set<string> | undefined {
+    let found = this.known.get(file);
+    if (!found && this.edges.has(file)) {
       found = includedFiles(file, this.edges);
-      super.set(file, found);
+      this.known.set(file, found);
     }
     return found;
-  }
-
-  override has(file: string): boolean {
-    return this.complete ? super.has(file) : this.edges.has(file);
-  }
-
-  /** Everything, in analysis order, for whoever reads the map whole. */
-  private fill(): void {
-    if (this.complete) return;
-    const known = new Map(super.entries());
-    super.clear();
-    for (const file of this.order) super.set(file, known.get(file) ?? includedFiles(file, this.edges));
-    this.complete = true;
-  }
-
-  override get size(): number {
-    this.fill();
-    return super.size;
-  }
-
-  override keys(): MapIterator<string> {
-    this.fill();
-    return super.keys();
-  }
-
-  override values(): MapIterator<Set<string>> {
-    this.fill();
-    return super.values();
-  }
-
-  override entries(): MapIterator<[string, Set<string>]> {
-    this.fill();
-    return super.entries();
-  }
-
-  override forEach(callback: (value: Set<string>, key: string, map: Map<string, Set<string>>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach(callback, thisArg);
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, Set<string>]> {
-    return this.entries();
   }
 }
 
