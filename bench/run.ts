@@ -14,7 +14,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover, DEFAULT_INCLUDE } from '../src/discover/discover.js';
-import { mayHoldTable } from '../src/discover/prefilter.js';
+import { mayHoldTable } from '../src/extract/outline.js';
+import { readSources } from '../src/source/read.js';
 import { generateTree } from './generate.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -112,12 +113,10 @@ async function main(): Promise<void> {
     origin = dir;
   }
 
-  // The same files fpcast analyzes, each read once.
+  // The same files fpcast analyzes (read as it reads them: Cython output,
+  // binary and oversized files left out), each read once.
   const found = await discover(['.'], { cwd: dir, include: DEFAULT_INCLUDE, exclude: [] });
-  const sources = found.files.map(({ absPath }) => {
-    const text = readFileSync(absPath).toString('latin1');
-    return { file: absPath, size: text.length, table: mayHoldTable(text) };
-  });
+  const sources = (await readSources(found.files)).sources.map(({ absPath, text }) => ({ file: absPath, size: text.length, table: mayHoldTable(text) }));
   if (!sources.length) throw new Error(`no .c/.h files under ${dir}`);
   const files = sources.map((s) => s.file);
   const bytes = sources.reduce((sum, s) => sum + s.size, 0);

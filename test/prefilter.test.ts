@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
-import { includesOf, mayHoldTable } from '../src/discover/prefilter.js';
+import { includesOf, mayHoldTable } from '../src/extract/outline.js';
 import { extractFacts } from '../src/extract/extract.js';
 import { outline } from '../src/extract/outline.js';
 import { partRanges, tableParts } from '../src/extract/parts.js';

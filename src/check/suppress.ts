@@ -31,12 +31,15 @@ export interface SuppressResult {
 
 export type UnusedSuppression = Suppression & { unusedRules: string[] | 'all' };
 
+/** Every `fpcast: ignore` comment spells it (a text without it holds none). */
+export const SUPPRESSION_WORD = 'fpcast';
+
 const SUPPRESSION = /fpcast:\s*ignore\b(?:\[([^\]]*)\])?/;
 
 /** Every `fpcast: ignore` comment in a C text, skipping string and character literals. */
 export function findSuppressions(text: string): { range: Range; rules: string[] | 'all' }[] {
   const found: { range: Range; rules: string[] | 'all' }[] = [];
-  if (!text.includes('fpcast')) return found;
+  if (!text.includes(SUPPRESSION_WORD)) return found;
   const take = (start: number, end: number) => {
     const match = SUPPRESSION.exec(text.slice(start, end));
     if (!match) return;

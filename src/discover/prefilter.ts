@@ -40,11 +40,7 @@ import {
 import type { Want } from '../extract/tasks.js';
 import type { ExpansionCache } from '../index/expand-entries.js';
 import type { LinkOptions, ProjectIndex } from '../index/link.js';
-
-export { includesOf, mayHoldTable } from '../extract/outline.js';
-
-/** Every `fpcast: ignore` comment spells it. */
-export const SUPPRESSION_WORD = 'fpcast';
+import { SUPPRESSION_WORD } from '../check/suppress.js';
 
 /** Bytes of files outlined before their tables go to be parsed (the
  * workers parse while the rest is outlined). */

@@ -20,9 +20,15 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** Whether dist/src is newer than every source, and the bundle no older
+ * than dist/src (bin/load.js runs dist/src when it is: after a plain `tsc`,
+ * tests of the bundle would compare dist/src with itself). */
 function isFresh(): boolean {
   const built = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
-  return existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource(path.join(REPO, 'src')), newestSource(path.join(REPO, 'rules')));
+  const bundle = path.join(REPO, 'dist', 'bundle', 'fpcast.cjs');
+  if (!existsSync(built) || !existsSync(bundle)) return false;
+  const builtAt = statSync(built).mtimeMs;
+  return builtAt >= Math.max(newestSource(path.join(REPO, 'src')), newestSource(path.join(REPO, 'rules'))) && statSync(bundle).mtimeMs >= builtAt;
 }
 
 /** Held while one test process builds: vitest runs test files in parallel
