@@ -13,10 +13,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
-import { includesOf, mayHoldTable } from '../src/extract/outline.js';
 import { extractFacts } from '../src/extract/extract.js';
-import { outline } from '../src/extract/outline.js';
+import { includesOf, mayHoldTable, outline } from '../src/extract/outline.js';
 import { partRanges, tableParts } from '../src/extract/parts.js';
+import { DEFAULT_IN_PROCESS_BELOW } from '../src/extract/pool.js';
 import { analyze, applyFixes, type PipelineOptions } from '../src/pipeline.js';
 import { caseArb } from './fuzz/generators.js';
 import { caseFiles } from './fuzz/properties.js';
@@ -54,10 +54,10 @@ it('runs every input with two different sets of rules: the default set leaves ou
 
 /** Run a command on a fresh copy with and without the prefilter; everything
  * but the notes about unparsable regions of skipped files must agree. */
-async function expectSameWithAndWithout(input: string, command: string, args: string[]): Promise<void> {
+async function expectSameWithAndWithout(input: string, command: string, args: string[], jobs = 1): Promise<void> {
   const withIt = copyOf(input);
   const without = copyOf(input);
-  const a = await runCli([command, ...args, '--jobs', '1', '.'], withIt);
+  const a = await runCli([command, ...args, '--jobs', String(jobs), '.'], withIt);
   const b = await runCli([command, ...args, '--jobs', '1', '--no-prefilter', '.'], without);
   expect(a.stderr).not.toMatch(/internal error/);
   expect(b.stderr).not.toMatch(/internal error/);
@@ -96,6 +96,17 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
         await expectSameWithAndWithout(tree, 'fix', config.args([]));
       });
     }
+
+    it('check and fix print and write the same with worker threads (a tree large enough to start them)', async () => {
+      const large = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-large-'));
+      temps.push(large);
+      generateTree(large, { bytes: 700 * 1024, seed: 11, brokenShare: 0.25 });
+      // Over the pool's in-process limit: the prefilter's run uses the workers.
+      expect(readTree(large).size).toBeGreaterThan(20);
+      expect([...readTree(large).values()].reduce((sum, bytes) => sum + bytes.length, 0)).toBeGreaterThan(DEFAULT_IN_PROCESS_BELOW);
+      await expectSameWithAndWithout(large, 'check', [], 2);
+      await expectSameWithAndWithout(large, 'fix', [], 2);
+    }, 120_000);
 
     it('gives the same analysis object for object, and skips files while doing so', async () => {
       const options: PipelineOptions = {
@@ -242,10 +253,9 @@ describe('mayHoldTable: the text from which tree-sitter can build a table', () =
   for (const text of tables) it(`finds ${JSON.stringify(text.slice(0, 40))}`, () => expect(mayHoldTable(text)).toBe(true));
   for (const text of notTables) it(`passes over ${JSON.stringify(text.slice(0, 40))}`, () => expect(mayHoldTable(text)).toBe(false));
 
-  it('agrees with the extractor on the texts above', () => {
-    for (const text of [...tables, ...notTables]) {
-      if (extractFacts('t.c', text).tables.length) expect(mayHoldTable(text)).toBe(true);
-    }
+  it('agrees with the extractor on the texts above: one table in each that may hold one, none in the others', () => {
+    for (const text of tables) expect(extractFacts('t.c', text).tables.length, text).toBe(1);
+    for (const text of notTables) expect(extractFacts('t.c', text).tables.length, text).toBe(0);
   });
 
   it('agrees with the extractor: no corpus file with a table is ever passed over', () => {

@@ -1,7 +1,7 @@
 // The ABI fact: C spellings → wasm32 value types, and how signatures compare.
 
 import { describe, expect, it } from 'vitest';
-import { METH_SHAPE_NEUTRAL, METH_SHAPES, TYPEDEFS } from '../../src/abi/cpython.js';
+import { METH_SHAPE_NEUTRAL, METH_SHAPES, STRUCTS, TYPEDEFS } from '../../src/abi/cpython.js';
 import { normalizeCType, scalarWasmType } from '../../src/abi/wasm.js';
 import { compareSig, describeMismatches, expectedSig, sameType, wasmSigOf } from '../../src/check/signature.js';
 import { extractFacts } from '../../src/extract/extract.js';
@@ -26,6 +26,18 @@ describe('normalizeCType', () => {
 });
 
 describe('CPython data', () => {
+  it('gives every function field of every struct a known typedef', () => {
+    let fields = 0;
+    for (const layout of Object.values(STRUCTS)) {
+      for (const field of layout.fields) {
+        if (!field.typedef) continue;
+        fields++;
+        expect(TYPEDEFS[field.typedef], `${layout.name}.${field.name}`).toBeDefined();
+      }
+    }
+    expect(fields).toBeGreaterThan(50);
+  });
+
   it('maps every METH shape to a typedef with one parameter per name', () => {
     for (const shape of Object.values(METH_SHAPES)) {
       expect(TYPEDEFS[shape.typedef].params.length, shape.label).toBe(shape.addedNames.length);

@@ -1,14 +1,16 @@
 // The safety net: fpcast never writes a file that parses worse than before.
 // Two guards: the planner will not edit code that does not parse
-// (src/fix/plan.ts, refuseOnParseErrors), and applyFixes parses each fixed
-// text again and drops a file whose fixed text has more unparsable regions
+// (src/fix/plan.ts, refuseOnParseErrors), and applyFixes parses what the
+// edits touched again (src/fix/parse-check.ts; files without edits are not
+// parsed again) and drops a file whose fixed text has more unparsable regions
 // than before, turning every fix that touched it into a `parse-error` refusal
 // (src/pipeline.ts). The second guard is a last resort that correct plans
 // never reach, so it is driven here by corrupting a real plan's edits.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import Parser from 'tree-sitter';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { analyze, applyFixes, type Analysis } from '../../src/pipeline.js';
 import { removeDir, tempDir } from '../support/cli.js';
@@ -41,6 +43,36 @@ function moduleWith(prefix: string, names: string[]): string {
 }
 
 const plansIn = (analysis: Analysis, file: string) => analysis.plans.filter((p) => p.definition.file === file);
+
+describe('applyFixes parses again only what a fix changed', () => {
+  it('parses the fixed file (the touched items, before and after) and no file without a fix', async () => {
+    const clean = '#include <Python.h>\n\nstatic PyObject *\nc_get(PyObject *self, PyObject *Py_UNUSED(ignored))\n{\n    return NULL;\n}\n\nstatic PyMethodDef c_methods[] = {\n    {"get", (PyCFunction)c_get, METH_NOARGS, NULL},\n    {NULL, NULL, 0, NULL}\n};\n';
+    const dir = treeWith({ 'a.c': moduleWith('a', ['reset']), 'c.c': clean });
+    for (const prefilter of [true, false]) {
+      const analysis = await analyzeTree(dir, prefilter);
+      expect(analysis.plans.map((p) => p.definition.file)).toEqual(['a.c']);
+      const parse = vi.spyOn(Parser.prototype, 'parse');
+      try {
+        expect([...applyFixes(analysis).keys()]).toEqual(['a.c']);
+        expect(parse).toHaveBeenCalledTimes(2);
+      } finally {
+        parse.mockRestore();
+      }
+    }
+  });
+
+  it('parses nothing when there is nothing to fix', async () => {
+    const analysis = await analyzeTree(treeWith({ 'b.c': moduleWith('b', ['reset']) }), true);
+    analysis.plans = [];
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    try {
+      expect(applyFixes(analysis).size).toBe(0);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
 
 describe('applyFixes: a fixed text that would not parse is not written', () => {
   // With the prefilter a.c is parsed in parts (only those are compared); without, whole.
