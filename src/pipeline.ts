@@ -16,7 +16,7 @@ import { editsAddParseErrors } from './fix/parse-check.js';
 import { plan, type FixPlan } from './fix/plan.js';
 import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
-import { lineIndexes } from './source/source-file.js';
+import { lineIndexes, type LineIndex } from './source/source-file.js';
 
 /** Files from which a run starts its workers before reading them. */
 const WARM_FILES = 64;
@@ -41,6 +41,8 @@ export interface PipelineOptions {
 
 export interface Analysis {
   sources: Map<string, SourceFile>;
+  /** The line index of each file read (positions in messages and reports). */
+  lines: (file: string) => LineIndex | undefined;
   facts: FileFacts[];
   problems: Problem[];
   index: ProjectIndex;
@@ -59,9 +61,8 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const problems = [...discovered.problems, ...read.problems];
   const sources = new Map(read.sources.map((s) => [s.path, s]));
   const textOf = (file: string) => sources.get(file)!.text;
-  const textIfAny = (file: string) => sources.get(file)?.text;
-  // The prefilter checks every round: each file's lines are found once.
-  const lineIndexOf = lineIndexes(textIfAny);
+  // Each file's lines are found once in a run (the prefilter checks every round; reports ask again).
+  const lines = lineIndexes((file) => sources.get(file)?.text);
   pool.expect(read.sources.reduce((sum, s) => sum + s.text.length, 0));
   let done = 0;
   const extract = async (requests: ExtractRequest[]): Promise<Map<string, { facts: FileFacts }>> => {
@@ -79,7 +80,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const afterLink = (index: ProjectIndex, facts: FileFacts[]) => {
     const result = check(index, options.rules);
     // Silenced findings leave before planning so that they are never fixed.
-    const suppression = applySuppressions(result.findings, facts, textIfAny, lineIndexOf);
+    const suppression = applySuppressions(result.findings, facts, lines);
     result.findings = suppression.findings;
     const plans = plan(result, index, textOf, { unusedParam: options.unusedParam, strategy: options.strategy });
     return { result, suppression, plans };
@@ -119,8 +120,8 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   // rules read outside those parts (which parsed cleanly): their unparsable
   // regions are not reported. A file parsed whole knows them all.
   const whole = analyzed.parsed.filter(knowsEveryParseError);
-  problems.push(...unparsedRegionProblems(whole, textIfAny, options.rules));
-  return { sources, facts, problems, index, result, findings: result.findings, plans, suppression };
+  problems.push(...unparsedRegionProblems(whole, lines, options.rules));
+  return { sources, lines, facts, problems, index, result, findings: result.findings, plans, suppression };
 }
 
 /** The unparsable regions of a whole file, when its facts know them all. */

@@ -9,7 +9,7 @@
 // unparsable region or a file the prefilter never parsed counts all the same.
 
 import type { FileFacts, Range } from '../extract/facts.js';
-import { lineIndexes, type LineIndex } from '../source/source-file.js';
+import type { LineIndex } from '../source/source-file.js';
 import { lineSpan } from './lines.js';
 import type { Finding } from './types.js';
 
@@ -95,9 +95,9 @@ function placesFor(finding: Finding, lines: (file: string, range: Range) => numb
 
 /** Split `findings` into those still reported and those a comment silences. */
 export function applySuppressions(
-  findings: Finding[], facts: FileFacts[], textOf: (file: string) => string | undefined,
-  /** Line indexes of the files (a run that asks again passes the same, so that each file's lines are found once). */
-  indexOf: (file: string) => LineIndex | undefined = lineIndexes(textOf),
+  findings: Finding[], facts: FileFacts[],
+  /** The line index of each file the run read (the run's own, so that each file's lines are found once). */
+  indexOf: (file: string) => LineIndex | undefined,
 ): SuppressResult {
   const lines = (file: string, range: Range): number[] => {
     const index = indexOf(file);
@@ -109,7 +109,7 @@ export function applySuppressions(
   const all: Suppression[] = [];
   const files = new Set([...facts.map((f) => f.file), ...findings.flatMap((f) => [f.file, ...(f.definition ? [f.definition.file] : [])])]);
   for (const file of [...files].sort()) {
-    const text = textOf(file);
+    const text = indexOf(file)?.text;
     if (text === undefined) continue;
     for (const s of findSuppressions(text)) {
       const suppression: Suppression = { file, range: s.range, rules: s.rules };

@@ -11,7 +11,7 @@
 
 import type { FileFacts, Range } from '../extract/facts.js';
 import type { Problem } from '../discover/discover.js';
-import { LineIndex } from '../source/source-file.js';
+import type { LineIndex } from '../source/source-file.js';
 import { lineSpan } from './lines.js';
 import type { Rule } from './types.js';
 
@@ -72,15 +72,15 @@ function excerpt(line: string): string {
 
 /** One problem per parse-error region that could hide a table, one per file
  * for the rest, and a count when there is more than one region. */
-export function unparsedRegionProblems(facts: FileFacts[], textOf: (file: string) => string | undefined, rules: Rule[]): Problem[] {
+export function unparsedRegionProblems(facts: FileFacts[], lineIndexOf: (file: string) => LineIndex | undefined, rules: Rule[]): Problem[] {
   const words = relevantWords(rules);
   const problems: Problem[] = [];
   let regions = 0;
   let files = 0;
   for (const file of facts) {
-    const text = textOf(file.file);
-    if (!file.parseErrors.length || text === undefined) continue;
-    const lines = new LineIndex(text);
+    const lines = file.parseErrors.length ? lineIndexOf(file.file) : undefined;
+    if (!lines) continue;
+    const text = lines.text;
     const merged = byLine(file.parseErrors, lines);
     regions += merged.length;
     files++;

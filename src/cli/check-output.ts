@@ -28,10 +28,7 @@ export interface CheckOutput {
   repoPathOf(file: string): string;
 }
 
-/** The text of a file the run read; undefined for any other. */
-export const textOf = (analysis: Analysis) => (file: string): string | undefined => analysis.sources.get(file)?.text;
-
-export const positionsOf = (analysis: Analysis): Positions => new Positions(textOf(analysis));
+export const positionsOf = (analysis: Analysis): Positions => new Positions(analysis.lines);
 
 /** The summary's counts of `findings` (default: the rules' findings). */
 export function countsOf(analysis: Analysis, findings: Finding[] = analysis.findings): Counts {
@@ -40,7 +37,7 @@ export function countsOf(analysis: Analysis, findings: Finding[] = analysis.find
 
 function report(out: CheckOutput): Report {
   const { analysis } = out;
-  const spots = new SpotFinder(textOf(analysis), out.repoPathOf);
+  const spots = new SpotFinder(analysis.lines, out.repoPathOf);
   return buildReport({ findings: out.findings, plans: analysis.plans, problems: analysis.problems, counts: countsOf(analysis, out.findings) }, spots);
 }
 

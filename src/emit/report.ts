@@ -8,7 +8,7 @@ import type { Finding, Location } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
 import type { Range } from '../extract/facts.js';
 import type { FixPlan, RefusalReason } from '../fix/plan.js';
-import { lineIndexes, type LineIndex } from '../source/source-file.js';
+import type { LineIndex } from '../source/source-file.js';
 import { isFixable, planOfFinding, type Counts } from './plans.js';
 
 export interface Spot {
@@ -54,13 +54,10 @@ export interface Report {
 
 /** Spots of offsets; line 1, column 1 for a file whose text is unknown. */
 export class SpotFinder {
-  private readonly lines: (file: string) => LineIndex | undefined;
   constructor(
-    textOf: (file: string) => string | undefined,
+    private readonly lines: (file: string) => LineIndex | undefined,
     private readonly repoPathOf: (file: string) => string,
-  ) {
-    this.lines = lineIndexes(textOf);
-  }
+  ) {}
 
   at(file: string, offset: number): Spot {
     const index = this.lines(file);

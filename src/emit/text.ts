@@ -7,15 +7,12 @@ import { PLAIN, type Paint } from './color.js';
 import type { Problem } from '../discover/discover.js';
 import type { FixPlan } from '../fix/plan.js';
 import type { Range } from '../extract/facts.js';
-import { lineIndexes, type LineIndex } from '../source/source-file.js';
+import type { LineIndex } from '../source/source-file.js';
 import type { Counts } from './plans.js';
 
 /** `file:line:col` of offsets; just `file` for a file whose text is unknown. */
 export class Positions {
-  private readonly lines: (file: string) => LineIndex | undefined;
-  constructor(textOf: (file: string) => string | undefined) {
-    this.lines = lineIndexes(textOf);
-  }
+  constructor(private readonly lines: (file: string) => LineIndex | undefined) {}
 
   at(file: string, offset: number): string {
     const index = this.lines(file);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { unparsedRegionProblems } from '../../src/check/unparsed.js';
 import { extractFacts } from '../../src/extract/extract.js';
+import { LineIndex } from '../../src/source/source-file.js';
 import { runCli } from '../support/cli.js';
 import { brokenModule, workDir } from './support.js';
 
@@ -36,7 +37,7 @@ BROKEN(static PyMethodDef hidden[] = { {"h", (PyCFunction)h, METH_NOARGS, NULL},
 `;
 
 function problemsOf(text: string, file = 'm.c') {
-  return unparsedRegionProblems([extractFacts(file, text)], () => text, RULES);
+  return unparsedRegionProblems([extractFacts(file, text)], () => new LineIndex(text), RULES);
 }
 
 describe('unparsable regions', () => {
