@@ -672,12 +672,10 @@ export interface ExtractOptions {
 }
 
 function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, includes?: string[]): FileFacts | undefined {
-  let extractor = new Extractor(text, file);
-  let facts = extractor.facts;
-  if (ranges.length) {
-    const tree = parseC(text, ranges);
-    extractor = new Extractor(text, file, maskedOf(tree));
-    facts = extractor.facts;
+  const tree = ranges.length ? parseC(text, ranges) : undefined;
+  const extractor = tree ? new Extractor(text, file, maskedOf(tree)) : new Extractor(text, file);
+  const facts = extractor.facts;
+  if (tree) {
     if (tree.rootNode.hasError) {
       // An error inside a `#define` standing alone is the error a whole parse
       // has there; one anywhere else may not be.
@@ -749,7 +747,8 @@ function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: 
   // misses those inside initializers), so that they are the same whether a
   // file is parsed or skipped by the prefilter.
   facts.includes = includes ?? includesOf(text);
-  facts.parseErrors = tree.rootNode.hasError ? errorRegions(tree) : [];
+  // (A tree kept from a parse for parts knows its errors already.)
+  facts.parseErrors = errorsOf(tree);
   return facts;
 }
 

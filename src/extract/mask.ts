@@ -14,7 +14,7 @@
 // whole text finds there.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, lineCommentEnd } from './outline.js';
+import { escapeEnd, identPart, identStart, lineCommentEnd } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, BACKSLASH = 92,
@@ -25,9 +25,7 @@ const IDENT = -1;
 const NUMBER = -2;
 const NONE = -3;
 
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isIdentPart = (c: number) => isIdentStart(c) || (c >= D0 && c <= D9);
-const isNumberPart = (c: number) => isIdentPart(c) || c === DOT;
+const isNumberPart = (c: number) => identPart(c) || c === DOT;
 
 /** Element state inside one initializer list. */
 const enum State {
@@ -78,9 +76,9 @@ class Masker {
         }
         i++;
         this.token(c, at);
-      } else if (isIdentStart(c)) {
+      } else if (identStart(c)) {
         const at = i;
-        while (isIdentPart(text.charCodeAt(++i)));
+        while (identPart(text.charCodeAt(++i)));
         i = this.token(IDENT, at) ?? i;
       } else if (c >= D0 && c <= D9) {
         while (isNumberPart(text.charCodeAt(++i)));

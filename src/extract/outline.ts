@@ -107,14 +107,6 @@ const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, BANG = 33, DQUOTE
   AMP = 38, SQUOTE = 39, LPAREN = 40, RPAREN = 41, STAR = 42, PLUS = 43, MINUS = 45, SLASH = 47, D0 = 48, D9 = 57,
   SEMI = 59, LT = 60, EQ = 61, GT = 62, BACKSLASH = 92, CARET = 94, LBRACE = 123, PIPE = 124, RBRACE = 125;
 
-/** 1: may start an identifier; 2: may continue one. */
-const IDENT = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  IDENT[c] = start ? 3 : c >= 48 && c <= 57 ? 2 : 0;
-}
-const identStart = (c: number) => c < 128 && (IDENT[c] & 1) !== 0;
-
 /** Character classes for the lexer's main loop (ASCII only). */
 const C_OTHER = 0;
 const C_BLANK = 1;
@@ -128,7 +120,10 @@ for (let c = 0; c < 128; c++) {
   else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CLASS[c] = C_IDENT;
   else if (c >= 48 && c <= 57) CLASS[c] = C_DIGIT;
 }
-const identPart = (c: number) => c < 128 && IDENT[c] !== 0;
+/** Whether the char code `c` may start an ASCII identifier. */
+export const identStart = (c: number): boolean => c < 128 && CLASS[c] === C_IDENT;
+/** Whether the char code `c` may continue an ASCII identifier. */
+export const identPart = (c: number): boolean => c < 128 && CLASS[c] >= C_IDENT;
 
 /** What the token before the current one was. */
 const enum Prev {
@@ -585,7 +580,7 @@ export function outline(text: string): Outline {
     // A table the items do not hold would be missed: the items are wrong.
     // (Text in a `#define` or a comment looks like a table but is none to tree-sitter.)
     const outside = out.tables.find(
-      (offset) => !insideItem(out.items, offset) && !out.defines.some((d) => d.start <= offset && offset < d.end) && !covered(lexer.comments, offset, offset),
+      (offset) => itemIndexAt(out.items, offset) < 0 && !out.defines.some((d) => d.start <= offset && offset < d.end) && !covered(lexer.comments, offset, offset),
     );
     if (outside !== undefined) out.unsure = `a table outside the items at offset ${outside}`;
   }
@@ -616,16 +611,17 @@ function everyWord(text: string): Uint32Array {
   return words;
 }
 
-function insideItem(items: Int32Array, offset: number): boolean {
+/** The index of the item of `items` (see Outline.items) holding `offset`, or -1. */
+export function itemIndexAt(items: Int32Array, offset: number): number {
   let lo = 0;
   let hi = items.length / ITEM.size - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (offset < items[mid * ITEM.size + ITEM.start]) hi = mid - 1;
     else if (offset >= items[mid * ITEM.size + ITEM.end]) lo = mid + 1;
-    else return true;
+    else return mid;
   }
-  return false;
+  return -1;
 }
 
 /** The end of what may separate a directive's parts from `at`: blanks,

@@ -18,7 +18,7 @@
 // nodes a whole-file walk reads them from.
 
 import type { FileFacts, Range } from './facts.js';
-import { ITEM, ASCII_IDENTIFIER, type Outline } from './outline.js';
+import { ITEM, ASCII_IDENTIFIER, identPart, itemIndexAt, type Outline } from './outline.js';
 import { covered, mergeFlat, sortedPairs } from './ranges.js';
 
 /** What of one file is wanted. */
@@ -148,19 +148,7 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
 }
 
 /** The item holding `offset`, or -1 (between items: a comment or a directive). */
-export function itemAt(outline: Outline, offset: number): number {
-  const items = outline.items;
-  let lo = 0;
-  let hi = items.length / ITEM.size - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = mid * ITEM.size;
-    if (offset < items[at + ITEM.start]) hi = mid - 1;
-    else if (offset >= items[at + ITEM.end]) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
+export const itemAt = (outline: Outline, offset: number): number => itemIndexAt(outline.items, offset);
 
 /** The parts whose facts and parse errors tell what stands in `range` and
  * what touches it: the items and `#define`s that overlap or touch it. (A
@@ -205,7 +193,6 @@ export function tableParts(outline: Outline): Parts {
   return parts;
 }
 
-const isIdentPart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
 
 /** The items and `#define`s of `text` that spell `name` as a word (outside
  * comments or not: a superset). */
@@ -218,7 +205,7 @@ export function partsSpelling(outline: Outline, text: string, name: string): Par
   const defines = outline.defines;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
-    if (isIdentPart(text.charCodeAt(end))) continue;
+    if (identPart(text.charCodeAt(end))) continue;
     // A word starts after a non-identifier character, or anywhere in a
     // number run (`0x1fname`): both count.
     if (outline.unsure !== undefined) {
