@@ -17,6 +17,7 @@ import { plan, type FixPlan } from './fix/plan.js';
 import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
 import { lineIndexes, type LineIndex } from './source/source-file.js';
+import { pushTo } from './multimap.js';
 
 /** Files from which a run starts its workers before reading them. */
 const WARM_FILES = 64;
@@ -145,9 +146,7 @@ export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
     const byFile = new Map<string, Edit[]>();
     for (const p of analysis.plans) {
       for (const edit of p.fix?.edits ?? []) {
-        const edits = byFile.get(edit.file);
-        if (edits) edits.push(edit);
-        else byFile.set(edit.file, [edit]);
+        pushTo(byFile, edit.file, edit);
       }
     }
     const fixed = new Map<string, FixedFile>();

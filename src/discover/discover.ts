@@ -8,7 +8,7 @@ import type { Ignore } from 'ignore';
 import { createRequire } from 'node:module';
 import { constants, promises as fs, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { dirsUpToRepositoryRoot } from '../source/paths.js';
+import { dirsUpToRepositoryRoot, toPosix } from '../source/paths.js';
 
 // Loaded on first use: a run over files named on the command line walks no directory.
 const require = createRequire(import.meta.url);
@@ -44,7 +44,7 @@ const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 export function displayPath(cwd: string, absPath: string): string {
   const rel = path.relative(cwd, absPath);
-  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+  return toPosix(rel === '' ? '.' : rel);
 }
 
 export async function discover(paths: string[], options: DiscoverOptions): Promise<{ files: DiscoveredFile[]; problems: Problem[] }> {
@@ -280,7 +280,7 @@ async function gitignoreFilter(root: string): Promise<GitignoreFilter> {
         const inner = path.relative(base, abs);
         if (inner === '' || inner.startsWith('..')) return false;
         // `ignore` tells directories by a trailing slash (`build/` rules).
-        return ig.ignores(inner.split(path.sep).join('/') + (isDir ? '/' : ''));
+        return ig.ignores(toPosix(inner) + (isDir ? '/' : ''));
       });
     },
   };

@@ -41,6 +41,7 @@ import type { Want } from '../extract/tasks.js';
 import type { ExpansionCache } from '../index/expand-entries.js';
 import type { LinkOptions, ProjectIndex } from '../index/link.js';
 import { SUPPRESSION_WORD } from '../check/suppress.js';
+import { pushTo } from '../multimap.js';
 
 /** Bytes of files outlined before their tables go to be parsed (the
  * workers parse while the rest is outlined). */
@@ -247,20 +248,20 @@ class Definers {
       const heads = outline.heads;
       const parts = noParts();
       for (let k = 0; k < heads.length; k += 2) {
-        push(this.functions, heads[k], [file, heads[k + 1], false]);
+        pushTo(this.functions, heads[k], [file, heads[k + 1], false]);
         if (this.askedFunctionHashes.has(heads[k])) parts.heads.add(heads[k + 1]);
       }
       for (let k = 0; k < outline.nested.length; k += 2) {
         const name = outline.nested[k + 1] as string;
-        push(this.functions, wordHash(name), [file, outline.nested[k] as number, true]);
+        pushTo(this.functions, wordHash(name), [file, outline.nested[k] as number, true]);
         if (this.asked.functions.has(name)) parts.items.add(outline.nested[k] as number);
       }
       outline.defines.forEach((define, k) => {
-        push(this.macros, define.name, [file, k]);
+        pushTo(this.macros, define.name, [file, k]);
         if (this.asked.macros.has(define.name)) parts.defines.add(k);
         if (!define.garbled) return;
         for (const word of new Set(file.text.slice(define.start, define.end).match(WORDS))) {
-          push(this.garbled, word, [file, k]);
+          pushTo(this.garbled, word, [file, k]);
           if (this.asked.macros.has(word)) parts.defines.add(k);
         }
       });
@@ -355,12 +356,6 @@ class Definers {
 
 /** Words, and every tail of a number run that starts with a letter (`0x1fname`). */
 const WORDS = /[A-Za-z_][A-Za-z0-9_]*|(?<=[0-9][A-Za-z0-9_]*)[A-Za-z_][A-Za-z0-9_]*/g;
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function whole(): Parts {
   const parts = noParts();

@@ -5,6 +5,7 @@ import { TYPEDEFS } from '../abi/cpython.js';
 import { normalizeCType } from '../abi/wasm.js';
 import type { Expectation } from '../check/types.js';
 import type { Edit } from './edits.js';
+import { pushTo } from '../multimap.js';
 
 export const DEFAULT_METHOD_CAST = '(PyCFunction)(void(*)(void)){}';
 
@@ -40,9 +41,7 @@ export class MethodCasts {
       if (e.fieldTypedef !== 'PyCFunction' || e.signature.typedef === 'PyCFunction') continue;
       const cast = e.ref.castText;
       if (!cast || (e.ref.cast !== 'laundered' && e.ref.cast !== 'macro')) continue;
-      const list = this.written.get(e.file);
-      if (list) list.push(cast);
-      else this.written.set(e.file, [cast]);
+      pushTo(this.written, e.file, cast);
     }
   }
 

@@ -17,6 +17,7 @@ import { refuse, Refused, type Refusal } from './refusal.js';
 import { wrapperEdits } from './wrapper.js';
 import { appendArgs, removeArgs, type TextEdit } from './layout.js';
 import { signatureChange, type SignatureChange } from './signature-edits.js';
+import { pushTo } from '../multimap.js';
 
 export type { Refusal, RefusalReason } from './refusal.js';
 
@@ -292,11 +293,6 @@ class Planner {
   }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function macroStartOf(index: ProjectIndex, ref: { file: string; macro: string; range: Range }): number {
   const macro = index.files.get(ref.file)?.macros.find((m) => m.name === ref.macro && m.bodyRange.start <= ref.range.start && ref.range.end <= m.bodyRange.end);

@@ -5,6 +5,7 @@ import type {
   CallFact, FileFacts, FunctionFact, MacroFact, MacroRefFact, PrototypeFact, TableFact, ValueUseFact,
 } from '../extract/facts.js';
 import { expandMacroEntries, type ExpansionCache } from './expand-entries.js';
+import { pushTo } from '../multimap.js';
 
 export type Located<T> = T & { file: string };
 
@@ -28,11 +29,6 @@ function locate<T extends object>(fact: T, file: string): Located<T> {
   return located;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export interface LinkOptions {
   /** Called with the index just before table entries written as macros are
@@ -53,12 +49,12 @@ export function link(allFacts: FileFacts[], options: LinkOptions = {}): ProjectI
     // Each fact is located where it stands, not copied: a tree's worth of
     // facts is a lot of objects, and a fact parsed without its body keeps
     // the guards on its body facts (see discover/prefilter.ts).
-    for (const f of facts.functions) push(index.functions, f.name, locate(f, file));
-    for (const p of facts.prototypes) push(index.prototypes, p.name, locate(p, file));
-    for (const c of facts.calls) push(index.calls, c.name, locate(c, file));
-    for (const u of facts.uses) push(index.uses, u.name, locate(u, file));
-    for (const r of facts.macroRefs) push(index.macroRefs, r.name, locate(r, file));
-    for (const m of facts.macros) push(index.macros, m.name, locate(m, file));
+    for (const f of facts.functions) pushTo(index.functions, f.name, locate(f, file));
+    for (const p of facts.prototypes) pushTo(index.prototypes, p.name, locate(p, file));
+    for (const c of facts.calls) pushTo(index.calls, c.name, locate(c, file));
+    for (const u of facts.uses) pushTo(index.uses, u.name, locate(u, file));
+    for (const r of facts.macroRefs) pushTo(index.macroRefs, r.name, locate(r, file));
+    for (const m of facts.macros) pushTo(index.macros, m.name, locate(m, file));
     for (const t of facts.tables) index.tables.push(locate(t, file));
   }
   index.includes = new IncludeClosure(includeEdges(index));
@@ -129,9 +125,7 @@ function includeEdges(index: ProjectIndex): Map<string, string[]> {
   for (const file of index.files.keys()) {
     for (let slash = -1; ; slash = file.indexOf('/', slash + 1)) {
       const suffix = file.slice(slash + 1);
-      const list = bySuffix.get(suffix);
-      if (list) list.push(file);
-      else bySuffix.set(suffix, [file]);
+      pushTo(bySuffix, suffix, file);
       if (file.indexOf('/', slash + 1) < 0) break;
     }
   }

@@ -6,8 +6,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { REPO } from '../support/paths.js';
 
-export const REPO = path.resolve(import.meta.dirname, '../..');
+export { REPO };
 export const BIN = path.join(REPO, 'bin', 'fpcast.js');
 
 function newestSource(dir: string): number {

@@ -3,15 +3,14 @@
 // when it doubts, and that facts of parts are those of a parse of the whole
 // file wherever the parts parse cleanly — on every corpus file.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/extract.js';
 import type { FileFacts } from '../../src/extract/facts.js';
 import { includesOf, ITEM, itemsNamed, mayHaveWord, outline, wordHash, type Outline } from '../../src/extract/outline.js';
 import { isEmpty, mergeFacts, noParts, partRanges, partsAround, partsSpelling, tableParts, type Parts } from '../../src/extract/parts.js';
+import { readTree } from '../support/cli.js';
+import { corpusCases } from '../support/corpus.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 /** The items as [start, end, body open, body close] tuples. */
 const items = (o: Outline) => Array.from({ length: o.items.length / ITEM.size }, (_, k) => Array.from(o.items.subarray(k * ITEM.size, (k + 1) * ITEM.size)));
@@ -157,18 +156,11 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
   });
 });
 
-/** Every corpus input file. */
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.[ch]$/.test(name)) out.push(full);
-    }
-  };
-  walk(path.join(ROOT, 'corpus'));
-  return out;
+/** Every corpus input file, by name, with its text. */
+function corpusFiles(): { file: string; text: string }[] {
+  return corpusCases().flatMap((c) =>
+    [...readTree(c.input)].filter(([file]) => /\.[ch]$/.test(file)).map(([file, bytes]) => ({ file: `${c.name}/${file}`, text: bytes.toString('latin1') })),
+  );
 }
 
 /** The facts of parts, compared where a whole parse has no error (where it
@@ -196,8 +188,7 @@ describe('facts of parts are those of the whole file', () => {
 
   it('for tables, every function head and every #define, on every corpus file', () => {
     let partial = 0;
-    for (const file of files) {
-      const text = readFileSync(file).toString('latin1');
+    for (const { file, text } of files) {
       const o = outline(text);
       const parts = tableParts(o);
       if (o.unsure === undefined) {
@@ -217,8 +208,7 @@ describe('facts of parts are those of the whole file', () => {
 
   it('joins the facts of a later parse of more parts as one parse of both would give', () => {
     let compared = 0;
-    for (const file of files) {
-      const text = readFileSync(file).toString('latin1');
+    for (const { file, text } of files) {
       const o = outline(text);
       if (o.unsure !== undefined) continue;
       const heads: Parts = noParts();
