@@ -59,13 +59,11 @@ const RENDER: Record<Format, (out: CheckOutput) => string> = {
       rules: out.rules,
       repoRoot: out.repoRoot,
       repoPathOf: out.repoPathOf,
-      // A run that problems stop (exit 2) prints no report at all.
-      executionSuccessful: true,
     }),
   github(out) {
     const r = report(out);
     const lines = [...r.problems.map((p) => problemAnnotation(p, out.repoPathOf)), ...r.findings.map(findingAnnotation)];
-    if (!out.quiet) lines.push(summaryOf(out));
+    if (!out.quiet) lines.push(checkSummary(r.counts));
     return lines.map((l) => l + '\n').join('');
   },
 };

@@ -19,7 +19,6 @@ export interface SarifOptions {
   /** Absolute path of the directory repository-relative paths start from. */
   repoRoot: string;
   repoPathOf(file: string): string;
-  executionSuccessful: boolean;
 }
 
 /** A relative URI reference for a `/`-separated path: each segment percent-encoded. */
@@ -112,7 +111,8 @@ export function renderSarif(report: Report, options: SarifOptions): string {
         },
         invocations: [
           {
-            executionSuccessful: options.executionSuccessful,
+            // A run that problems stop (exit 2) prints no report at all.
+            executionSuccessful: true,
             toolExecutionNotifications: report.problems.map((p) => notification(p, options)),
           },
         ],
