@@ -683,6 +683,9 @@ function extractParts(file: string, text: string, { ranges, bodies, defines }: E
       if (!errors.every((e) => within(e, defines))) return undefined;
       facts.parseErrors = errors;
     }
+    // Heads are read as heads: of their bodies, only the ranges parsed (a `#define` there) are walked.
+    for (let k = 0; k < bodies.length; k += 2) extractor.skipBodies.add(bodies[k]);
+    extractor.wanted = ranges;
     extractor.walk(tree.walk(), TOP);
   }
   // Every head came out as its function's definition, body and all.

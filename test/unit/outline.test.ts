@@ -206,6 +206,18 @@ describe('facts of parts are those of the whole file', () => {
     expect(partial).toBeGreaterThan(files.length / 3);
   });
 
+  it('reads a #define inside the body of a function read head only', () => {
+    const text = 'static PyObject *\nf(PyObject *self)\n{\n    int x = 1;\n#define INNER(a) ((a) + 1)\n    return NULL;\n}\n';
+    const o = outline(text);
+    const parts = noParts();
+    parts.heads.add(0);
+    parts.defines.add(0);
+    const got = extractFacts('x.c', text, partRanges(o, parts));
+    expect(got.partial?.headsOnly).toEqual([0]);
+    expect(got.macros.map((m) => m.name)).toEqual(['INNER']);
+    sameAsWhole(got, extractFacts('x.c', text));
+  });
+
   it('joins the facts of a later parse of more parts as one parse of both would give', () => {
     let compared = 0;
     for (const { file, text } of files) {
