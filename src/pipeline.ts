@@ -18,6 +18,7 @@ import { link, type ProjectIndex } from './index/link.js';
 import { readSources, type SourceFile } from './source/read.js';
 import { lineIndexes, type LineIndex } from './source/source-file.js';
 import { pushTo } from './multimap.js';
+import type { Outline } from './extract/outline.js';
 
 /** Files from which a run starts its workers before reading them. */
 const WARM_FILES = 64;
@@ -52,6 +53,8 @@ export interface Analysis {
   plans: FixPlan[];
   /** What `fpcast: ignore` comments silenced, and every such comment. */
   suppression: SuppressResult;
+  /** The outlines the prefilter made of the files it parsed (a fix's safety net reads them again). */
+  outlines: ReadonlyMap<string, Outline>;
 }
 
 export async function analyze(options: PipelineOptions): Promise<Analysis> {
@@ -86,7 +89,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
     const plans = plan(result, index, textOf, { unusedParam: options.unusedParam, strategy: options.strategy });
     return { result, suppression, plans };
   };
-  let analyzed: { facts: FileFacts[]; parsed: FileFacts[]; index: ProjectIndex; after: ReturnType<typeof afterLink> };
+  let analyzed: { facts: FileFacts[]; parsed: FileFacts[]; index: ProjectIndex; after: ReturnType<typeof afterLink>; outlines?: Map<string, Outline> };
   try {
     if (options.prefilter === false) {
       const all = await extract(read.sources.map((s) => ({ file: s.path, want: 'whole' })));
@@ -110,7 +113,9 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
           ...plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
         ],
       });
-      analyzed = { facts: rounds.facts.filter((f) => rounds.parsed.has(f.file)), parsed: rounds.parsedFacts, index: rounds.index, after: rounds.result };
+      analyzed = {
+        facts: rounds.facts.filter((f) => rounds.parsed.has(f.file)), parsed: rounds.parsedFacts, index: rounds.index, after: rounds.result, outlines: rounds.outlines,
+      };
     }
   } finally {
     await pool.close();
@@ -122,7 +127,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   // regions are not reported. A file parsed whole knows them all.
   const whole = analyzed.parsed.filter(knowsEveryParseError);
   problems.push(...unparsedRegionProblems(whole, lines, options.rules));
-  return { sources, lines, facts, problems, index, result, findings: result.findings, plans, suppression };
+  return { sources, lines, facts, problems, index, result, findings: result.findings, plans, suppression, outlines: analyzed.outlines ?? new Map() };
 }
 
 /** The unparsable regions of a whole file, when its facts know them all. */
@@ -157,7 +162,8 @@ export function applyFixes(analysis: Analysis): Map<string, FixedFile> {
       if (after === source.text) continue;
       let known = checked.get(file);
       if (known?.text !== after) {
-        known = { text: after, broken: editsAddParseErrors(source.text, after, edits, wholeErrorCount(analysis.index.files.get(file))) };
+        const before = { errors: wholeErrorCount(analysis.index.files.get(file)), outline: analysis.outlines.get(file) };
+        known = { text: after, broken: editsAddParseErrors(source.text, after, edits, before) };
         checked.set(file, known);
       }
       if (known.broken) broken.push(file);

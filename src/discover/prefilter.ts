@@ -405,6 +405,8 @@ export interface RoundsResult<R> {
   parsedFacts: FileFacts[];
   /** The files that were parsed (whole or in parts). */
   parsed: Set<string>;
+  /** The outlines of the files parsed (none when every file was parsed whole without one). */
+  outlines: Map<string, Outline>;
   index: ProjectIndex;
   result: R;
 }
@@ -637,6 +639,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
         facts,
         parsedFacts: files.flatMap((f) => (f.facts ? [f.facts] : [])),
         parsed: new Set(files.filter((f) => f.facts).map((f) => f.path)),
+        outlines: new Map(files.flatMap((f) => (f.facts && f.outline && f.outline !== NOT_OUTLINED ? [[f.path, f.outline]] : []))),
         index,
         result,
       };

@@ -26,21 +26,27 @@ interface TextEdit {
   text: string;
 }
 
+/** What a caller may know of `before` already, each saving work. */
+export interface KnownBefore {
+  /** The count of unparsable regions of the whole text (saves a parse when the whole file must be parsed). */
+  errors?: number;
+  /** Its outline (the analysis made one). */
+  outline?: Outline;
+}
+
 /** Whether `after` (`before` with `edits` applied) has more unparsable
- * regions than `before`. `errorsBefore`, when the caller knows the count of
- * the whole `before` text, saves a parse when the whole file must be parsed. */
-export function editsAddParseErrors(before: string, after: string, edits: TextEdit[], errorsBefore?: number): boolean {
-  const items = itemsToCheck(before, after, edits);
+ * regions than `before`. */
+export function editsAddParseErrors(before: string, after: string, edits: TextEdit[], known: KnownBefore = {}): boolean {
+  const items = itemsToCheck(before, after, edits, known.outline);
   if (items !== 'whole') return errorCount(after, items.after) > errorCount(before, items.before);
-  return parseErrorRegions(after).length > (errorsBefore ?? parseErrorRegions(before).length);
+  return parseErrorRegions(after).length > (known.errors ?? parseErrorRegions(before).length);
 }
 
 /** The ranges of `before` and of `after` (the same items, mapped through the
  * edits) whose parses decide, or 'whole' when the outline cannot vouch that
  * they read alone as in the file. */
-export function itemsToCheck(before: string, after: string, edits: TextEdit[]): { before: number[]; after: number[] } | 'whole' {
+export function itemsToCheck(before: string, after: string, edits: TextEdit[], outline: Outline = outlineOf(before)): { before: number[]; after: number[] } | 'whole' {
   const sorted = sortEdits(edits);
-  const outline = outlineOf(before);
   const ranges = touchedRanges(before, outline, sorted);
   if (ranges === 'whole') return 'whole';
   const afterOutline = outlineOf(after);

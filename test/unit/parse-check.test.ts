@@ -98,8 +98,8 @@ describe('editsAddParseErrors', () => {
     const whole = { before: parseErrorRegions(broken).length, after: parseErrorRegions(after).length };
     expect(whole.after).toBeGreaterThan(whole.before);
     // The count given stands for the text before: given as high as the fixed text's, nothing was added.
-    expect(editsAddParseErrors(broken, after, edits, whole.before)).toBe(true);
-    expect(editsAddParseErrors(broken, after, edits, whole.after)).toBe(false);
+    expect(editsAddParseErrors(broken, after, edits, { errors: whole.before })).toBe(true);
+    expect(editsAddParseErrors(broken, after, edits, { errors: whole.after })).toBe(false);
   });
 
   it('catches a parameter list left open', () => {

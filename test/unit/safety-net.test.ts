@@ -12,6 +12,7 @@ import path from 'node:path';
 import Parser from 'tree-sitter';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../rules/index.js';
+import { outline } from '../../src/extract/outline.js';
 import { analyze, applyFixes, type Analysis } from '../../src/pipeline.js';
 import { removeDir, tempDir } from '../support/cli.js';
 
@@ -59,6 +60,25 @@ describe('applyFixes parses again only what a fix changed', () => {
         parse.mockRestore();
       }
     }
+  });
+
+  it('reads the outline the prefilter made of the file instead of outlining it again', async () => {
+    const text = moduleWith('a', ['reset']);
+    const dir = treeWith({ 'a.c': text, 'notable.c': 'int x;\n' });
+    const analysis = await analyzeTree(dir, true);
+    expect([...analysis.outlines.keys()]).toEqual(['a.c']);
+    expect(analysis.outlines.get('a.c')).toEqual(outline(text));
+    // An outline that says it cannot be trusted sends the check to whole parses: it was read.
+    analysis.outlines = new Map([['a.c', { ...outline(text), unsure: 0 }]]);
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    try {
+      const fixed = applyFixes(analysis).get('a.c')!;
+      // Both whole texts, the fixed one first; without the outline given, the touched items alone.
+      expect(parse.mock.calls.map(([input]) => (typeof input === 'string' ? input.length : 'parts'))).toEqual([fixed.after.length, text.length]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect((await analyzeTree(dir, false)).outlines.size).toBe(0);
   });
 
   it('parses nothing when there is nothing to fix', async () => {
