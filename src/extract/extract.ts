@@ -134,6 +134,8 @@ class Extractor {
   private readonly scopes: Scope[] = [];
   /** Offsets of the `{` of bodies not to walk (functions wanted head only). */
   skipBodies = new Set<number>();
+  /** Whether the tree walked holds any error (if not, no node's hasError is asked). */
+  treeHasError = true;
   /** The ranges wanted, when only some are (flat start/end pairs): what a
    * skipped body holds of them (a `#define`) is walked. */
   wanted: number[] = [];
@@ -289,7 +291,7 @@ class Extractor {
     const owner = ownerAt(c, this.masked);
     let signature: SignatureFact | null = null;
     if (gotoField(c, 'declarator')) {
-      signature = signatureAt(c, owner, this.text, this.masked);
+      signature = signatureAt(c, owner, this.text, this.masked, this.treeHasError);
       c.gotoParent();
     }
     if (!signature || !gotoField(c, 'body')) return this.children(c, ctx);
@@ -305,7 +307,7 @@ class Extractor {
       closeBrace: body.closeBrace,
       bodyIndent: body.indent,
       bodyIdentifiers: [],
-      hasError: c.currentNode.hasError,
+      hasError: this.treeHasError && c.currentNode.hasError,
     };
     this.facts.functions.push(fact);
     const scope: Scope = {
@@ -390,7 +392,7 @@ class Extractor {
       const body = node.childForFieldName('body');
       const cursor = node.walk();
       const owner = ownerAt(cursor, this.masked);
-      const signature = gotoField(cursor, 'declarator') ? signatureAt(cursor, owner, this.text, this.masked) : null;
+      const signature = gotoField(cursor, 'declarator') ? signatureAt(cursor, owner, this.text, this.masked, this.treeHasError) : null;
       if (!signature || !body) continue;
       const fact: FunctionFact = {
         ...signature, body: rangeOf(body), returns: [], fallsOffEnd: true, closeBrace: body.endIndex - 1, bodyIndent: '', bodyIdentifiers: [], hasError: false,
@@ -472,7 +474,7 @@ class Extractor {
             c.gotoFirstChild();
             for (let i = 0; i < index; i++) c.gotoNextSibling();
           }
-          const signature = signatureAt(c, owner, this.text, this.masked);
+          const signature = signatureAt(c, owner, this.text, this.masked, this.treeHasError);
           if (signature) this.facts.prototypes.push(signature);
         }
         this.scan(c, type);
@@ -673,10 +675,10 @@ export interface ExtractOptions {
 
 function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, includes?: string[]): FileFacts | undefined {
   const tree = ranges.length ? parseC(text, ranges) : undefined;
-  const extractor = tree ? new Extractor(text, file, maskedOf(tree)) : new Extractor(text, file);
+  const extractor = tree ? extractorOf(tree, text, file) : new Extractor(text, file);
   const facts = extractor.facts;
   if (tree) {
-    if (tree.rootNode.hasError) {
+    if (extractor.treeHasError) {
       // An error inside a `#define` standing alone is the error a whole parse
       // has there; one anywhere else may not be.
       const errors = errorRegions(tree);
@@ -700,7 +702,7 @@ function extractParts(file: string, text: string, { ranges, bodies, defines }: E
 }
 
 function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges, 'whole'>, tree: Parser.Tree, includes?: string[]): FileFacts {
-  const extractor = new Extractor(text, file, maskedOf(tree));
+  const extractor = extractorOf(tree, text, file);
   const facts = extractor.facts;
   facts.parseErrors = errorsOf(tree);
   for (let k = 0; k < parts.bodies.length; k += 2) extractor.skipBodies.add(parts.bodies[k]);
@@ -743,7 +745,7 @@ function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[],
 }
 
 function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: string[]): FileFacts {
-  const extractor = new Extractor(text, file, maskedOf(tree));
+  const extractor = extractorOf(tree, text, file);
   extractor.walk(tree.walk(), TOP);
   const facts = extractor.facts;
   // Includes come from the text, as the preprocessor sees them (tree-sitter
@@ -753,6 +755,13 @@ function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: 
   // (A tree kept from a parse for parts knows its errors already.)
   facts.parseErrors = errorsOf(tree);
   return facts;
+}
+
+/** An extractor for the facts of `tree`. */
+function extractorOf(tree: Parser.Tree, text: string, file: string): Extractor {
+  const extractor = new Extractor(text, file, maskedOf(tree));
+  extractor.treeHasError = tree.rootNode.hasError;
+  return extractor;
 }
 
 /** The text a tree was parsed from (see parseC). */

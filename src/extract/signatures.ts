@@ -121,13 +121,14 @@ function isVoidParam(c: Cursor, masked: string): boolean {
   return isVoid;
 }
 
-/** The parameter list under the cursor. */
-export function paramListAt(c: Cursor, text: string, masked: string): ParamListFact {
+/** The parameter list under the cursor (`treeHasError` as for signatureAt). */
+export function paramListAt(c: Cursor, text: string, masked: string, treeHasError = true): ParamListFact {
   const params: ParamFact[] = [];
   const comments: ParamListFact['comments'] = [];
   let trailingComments: ParamListFact['trailingComments'] = [];
   let variadic = false;
-  let hasError = c.currentNode.hasError;
+  // (A node costs an object and native calls: asked only of a tree with errors.)
+  let hasError = treeHasError && c.currentNode.hasError;
   let firstDeclarationIsVoid: boolean | undefined;
   const range = rangeAt(c);
   if (c.gotoFirstChild()) {
@@ -183,7 +184,8 @@ function wrappedResultType(masked: string, type: Range): Omit<ResultFact, 'ctype
 /** The function declarator (a plain name with parameters) under the cursor's
  * declarator, following pointers, attributes and parentheses, as a
  * SignatureFact of `owner`; null when the declarator is not a plain function. */
-export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string): SignatureFact | null {
+/** `treeHasError`: whether the tree holds any error (if not, no node asks the parser). */
+export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string, treeHasError = true): SignatureFact | null {
   const declaratorStart = c.startIndex;
   let resultIsPointer = false;
   let depth = 0;
@@ -201,7 +203,7 @@ export function signatureAt(c: Cursor, owner: Owner, text: string, masked: strin
       depth++;
       continue;
     }
-    if (type === 'function_declarator') signature = functionAt(c, owner, resultIsPointer, declaratorStart, text, masked);
+    if (type === 'function_declarator') signature = functionAt(c, owner, resultIsPointer, declaratorStart, text, masked, treeHasError);
     // A function returning a function pointer (`int (*f(void))(int)`), a plain name: none.
     break;
   }
@@ -209,7 +211,7 @@ export function signatureAt(c: Cursor, owner: Owner, text: string, masked: strin
   return signature;
 }
 
-function functionAt(c: Cursor, owner: Owner, resultIsPointer: boolean, declaratorStart: number, text: string, masked: string): SignatureFact | null {
+function functionAt(c: Cursor, owner: Owner, resultIsPointer: boolean, declaratorStart: number, text: string, masked: string, treeHasError: boolean): SignatureFact | null {
   const funcStart = c.startIndex;
   if (!gotoField(c, 'declarator')) return null;
   const isName = typeOf(c) === 'identifier';
@@ -217,7 +219,7 @@ function functionAt(c: Cursor, owner: Owner, resultIsPointer: boolean, declarato
   const line = isName ? c.startPosition.row + 1 : 0;
   c.gotoParent();
   if (!isName || !gotoField(c, 'parameters')) return null;
-  const paramList = paramListAt(c, text, masked);
+  const paramList = paramListAt(c, text, masked, treeHasError);
   c.gotoParent();
   return {
     name: masked.slice(nameRange.start, nameRange.end),
