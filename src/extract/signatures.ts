@@ -183,8 +183,9 @@ function wrappedResultType(masked: string, type: Range): Omit<ResultFact, 'ctype
 
 /** The function declarator (a plain name with parameters) under the cursor's
  * declarator, following pointers, attributes and parentheses, as a
- * SignatureFact of `owner`; null when the declarator is not a plain function. */
-/** `treeHasError`: whether the tree holds any error (if not, no node asks the parser). */
+ * SignatureFact of `owner`; null when the declarator is not a plain function.
+ * `treeHasError`: whether the tree holds any error at all (if not, no node is
+ * asked whether it does). */
 export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string, treeHasError = true): SignatureFact | null {
   const declaratorStart = c.startIndex;
   let resultIsPointer = false;
