@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { getsetSignature } from '../../rules/getset-signature.js';
 import { methArity } from '../../rules/meth-arity.js';
+import { specSlot } from '../../rules/spec-slot.js';
 import { check } from '../../src/check/check.js';
 import { extractFacts } from '../../src/extract/extract.js';
 import { plan } from '../../src/fix/plan.js';
@@ -29,6 +30,21 @@ describe('an entry split by a preprocessor conditional', () => {
     expect(findingsOf(methArity, SPLIT_METHOD)).toEqual([
       "warning: cannot tell which fields of an entry of 'm' hold what: part of its initializer does not parse (a preprocessor conditional or a macro between fields?); its functions were not checked",
     ]);
+  });
+
+  it('is nothing for an entry that names no function (a sentinel missing a comma)', () => {
+    const source = `
+static PyObject *spam_get(PyObject *self, PyObject *Py_UNUSED(ignored)) { return NULL; }
+static PyMethodDef m[] = {
+    {"get", (PyCFunction)spam_get, METH_NOARGS, NULL},
+    {NULL, NULL, 0 0}
+};
+static PyType_Slot s[] = {
+    {0 0}
+};`;
+    const facts = extractFacts('m.c', source);
+    expect(facts.parseErrors.length).toBeGreaterThan(0);
+    expect(check(link([facts]), [methArity, specSlot]).findings).toEqual([]);
   });
 
   it('leaves the functions it names unjudged, so another entry cannot have them changed', () => {
