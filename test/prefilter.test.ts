@@ -18,6 +18,12 @@ import { includesOf, mayHoldTable, outline } from '../src/extract/outline.js';
 import { partRanges, tableParts } from '../src/extract/parts.js';
 import { DEFAULT_IN_PROCESS_BELOW } from '../src/extract/pool.js';
 import { analyze, applyFixes, type PipelineOptions } from '../src/pipeline.js';
+import { check } from '../src/check/check.js';
+import { analyzeInRounds } from '../src/discover/prefilter.js';
+import { emptyFacts } from '../src/extract/facts.js';
+import { runTask } from '../src/extract/tasks.js';
+import { plan } from '../src/fix/plan.js';
+import { link } from '../src/index/link.js';
 import { caseArb } from './fuzz/generators.js';
 import { caseFiles } from './fuzz/properties.js';
 import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
@@ -313,5 +319,66 @@ describe('the targeted pass', () => {
     expect(filtered.findings.map((f) => `${f.rule} ${f.func}`)).toEqual(['meth-arity spam_reset']);
     expect(filtered.findings).toEqual(full.findings);
     expect(filtered.plans).toEqual(full.plans);
+  });
+});
+
+describe('the rounds', () => {
+  it('parse no part of a file twice, also when a file is asked for more while it is being parsed', async () => {
+    // a.c's table names functions of b.c, so b.c is asked for their heads
+    // while its own table is being parsed.
+    const texts = new Map([
+      ['a.c', [
+        'static PyObject *a_own(PyObject *self, PyObject *args) { return NULL; }',
+        'extern PyObject *f_b(PyObject *self);',
+        'extern PyObject *g_b(PyObject *self);',
+        'static PyMethodDef a_methods[] = {',
+        '    {"a_own", a_own, METH_VARARGS, NULL},',
+        '    {"f_b", (PyCFunction)f_b, METH_VARARGS, NULL},',
+        '    {"g_b", (PyCFunction)g_b, METH_NOARGS, NULL},',
+        '    {NULL, NULL, 0, NULL}',
+        '};',
+      ].join('\n') + '\n'],
+      ['b.c', [
+        'PyObject *f_b(PyObject *self) { return NULL; }',
+        'PyObject *g_b(PyObject *self) { return NULL; }',
+        'static PyObject *h_b(PyObject *self, PyObject *args) { return NULL; }',
+        'static PyMethodDef b_methods[] = {',
+        '    {"h_b", h_b, METH_VARARGS, NULL},',
+        '    {"g_b2", (PyCFunction)g_b, METH_VARARGS, NULL},',
+        '    {NULL, NULL, 0, NULL}',
+        '};',
+      ].join('\n') + '\n'],
+    ]);
+    const requests: { file: string; ranges: number[] }[] = [];
+    const rules = RULES.filter((r) => r.kind === 'table');
+    const rounds = await analyzeInRounds({
+      files: [...texts].map(([path, text]) => ({ path, text })),
+      extract: async (asked) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return new Map(asked.map(({ file, want }) => {
+          if (typeof want !== 'string') requests.push({ file, ranges: want.ranges });
+          return [file, runTask(file, texts.get(file)!, want)];
+        }));
+      },
+      emptyFacts,
+      link,
+      analyze: (index) => {
+        const result = check(index, rules);
+        return { result, plans: plan(result, index, (file) => texts.get(file)!, { unusedParam: 'Py_UNUSED({name})', strategy: 'refuse' }) };
+      },
+      probe: false,
+      required: ({ plans }) => plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
+    });
+    expect(rounds.result.result.findings.map((f) => `${f.rule} ${f.func}`).sort()).toEqual(['meth-arity f_b', 'meth-arity g_b', 'meth-arity g_b']);
+    expect(requests.filter((r) => r.file === 'b.c').length, 'b.c is parsed in several requests (the case this test is about)').toBeGreaterThan(2);
+    // A range wholly inside what an earlier request parsed is parsed twice
+    // (a head's range inside its whole item, asked later, is not).
+    for (const [k, { file, ranges }] of requests.entries()) {
+      const before = requests.slice(0, k).filter((r) => r.file === file).flatMap((r) => r.ranges);
+      for (let i = 0; i < ranges.length; i += 2) {
+        const inside = Array.from({ length: before.length / 2 }, (_, j) => before[j * 2] <= ranges[i] && ranges[i + 1] <= before[j * 2 + 1]).some(Boolean);
+        expect(inside, `${file} [${ranges[i]}, ${ranges[i + 1]}) parsed again`).toBe(false);
+      }
+    }
   });
 });

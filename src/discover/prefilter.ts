@@ -446,6 +446,11 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
         file.later = file.later ? (merge(file.later, parts), file.later) : parts;
         continue;
       }
+      // A want made while an earlier parse of the file was under way does not hold what that parse added.
+      if (file.parsed) {
+        if (!addsTo(file.parsed, parts)) continue;
+        merge(parts, file.parsed);
+      }
       // Only what is new is parsed; a file parsed in parts may need whole.
       const more = parts.whole || !file.parsed ? parts : partsToAdd(file.outline!, file.parsed, parts, file.facts?.partial?.ranges ?? []);
       const ranges = partRanges(file.outline!, more);
