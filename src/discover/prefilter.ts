@@ -51,7 +51,7 @@ const FIRST_BATCH = 512 * 1024;
 // Recording what the analysis asks.
 
 /** Body facts of a function definition, unknown when it was parsed head only. */
-const BODY_FIELDS = ['returns', 'fallsOffEnd', 'bodyIndent', 'bodyIdentifiers', 'hasError'] as const;
+const BODY_FIELDS = ['returns', 'fallsOffEnd', 'bodyIndent', 'bodyIdentifiers'] as const;
 
 class Recorder {
   /** Names looked up in `functions`: only a file that may define such a function matters. */

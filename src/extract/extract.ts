@@ -117,7 +117,6 @@ const OPAQUE = new Set([
 
 const PREPROC_BRANCH = new Set(['preproc_if', 'preproc_ifdef', 'preproc_elif', 'preproc_elifdef', 'preproc_else']);
 
-const SUPPRESSION = /fpcast:\s*ignore(?:\[([^\]]*)\])?/;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 
 /** Identifiers spelled in a macro body, skipping strings, chars and comments. */
@@ -225,7 +224,6 @@ class Extractor {
   private pushUse(name: string, start: number, end: number, ctx: WalkContext): void {
     const use = { name, range: { start, end }, context: ctx.context } as ValueUseFact;
     if (ctx.field) use.field = ctx.field;
-    if (ctx.inFunction) use.inFunction = ctx.inFunction;
     if (ctx.scope) ctx.scope.pending.push({ name, use, final: false });
     else this.facts.uses.push(use);
   }
@@ -255,7 +253,8 @@ class Extractor {
         this.macro(c.currentNode);
         return this.scanChildren(c);
       case 'comment':
-        return this.comment(c);
+        // (`fpcast: ignore` comments are read from the text: check/suppress.ts.)
+        return;
       case 'ERROR':
         return this.children(c, ctx);
       default:
@@ -307,7 +306,6 @@ class Extractor {
       closeBrace: body.closeBrace,
       bodyIndent: body.indent,
       bodyIdentifiers: [],
-      hasError: this.treeHasError && c.currentNode.hasError,
     };
     this.facts.functions.push(fact);
     const scope: Scope = {
@@ -341,7 +339,7 @@ class Extractor {
   private headOnly(c: Cursor, signature: SignatureFact): void {
     const range = { start: c.startIndex, end: c.endIndex };
     const fact: FunctionFact = {
-      ...signature, body: range, returns: [], fallsOffEnd: true, closeBrace: range.end - 1, bodyIndent: '', bodyIdentifiers: [], hasError: false,
+      ...signature, body: range, returns: [], fallsOffEnd: true, closeBrace: range.end - 1, bodyIndent: '', bodyIdentifiers: [],
     };
     this.facts.functions.push(fact);
     this.headsOnly.push(fact);
@@ -395,7 +393,7 @@ class Extractor {
       const signature = gotoField(cursor, 'declarator') ? signatureAt(cursor, owner, this.text, this.masked, this.treeHasError) : null;
       if (!signature || !body) continue;
       const fact: FunctionFact = {
-        ...signature, body: rangeOf(body), returns: [], fallsOffEnd: true, closeBrace: body.endIndex - 1, bodyIndent: '', bodyIdentifiers: [], hasError: false,
+        ...signature, body: rangeOf(body), returns: [], fallsOffEnd: true, closeBrace: body.endIndex - 1, bodyIndent: '', bodyIdentifiers: [],
       };
       this.facts.functions.push(fact);
       this.headsOnly.push(fact);
@@ -556,7 +554,6 @@ class Extractor {
       c.gotoParent();
     }
     const call: CallFact = { name, nameRange: { start: callee.start, end: callee.end }, argsRange: { start: c.startIndex, end: c.endIndex }, args };
-    if (ctx.inFunction) call.inFunction = ctx.inFunction;
     if (ctx.scope) ctx.scope.pending.push({ name, call, final: false });
     else this.facts.calls.push(call);
   }
@@ -645,13 +642,6 @@ class Extractor {
     this.facts.macros.push(macro);
     if (value) macroBodyIdentifiers(value.text, value.startIndex, macro.name, this.facts.macroRefs);
   }
-
-  private comment(c: Cursor): void {
-    const match = SUPPRESSION.exec(this.slice(c));
-    if (!match) return;
-    const rules = match[1] === undefined ? 'all' : match[1].split(',').map((r) => r.trim()).filter(Boolean);
-    this.facts.suppressions.push({ range: { start: c.startIndex, end: c.endIndex }, rules });
-  }
 }
 
 /** Extract the facts of one file from its (Latin-1 decoded) text: of the
@@ -735,7 +725,6 @@ function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[],
     fact.fallsOffEnd = true;
     fact.bodyIndent = '';
     fact.bodyIdentifiers = [];
-    fact.hasError = false;
   }
   const headSet = new Set(heads);
   facts.includes = includes ?? includesOf(text);

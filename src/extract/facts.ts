@@ -71,7 +71,6 @@ export interface FunctionFact extends SignatureFact {
   /** Every identifier spelled in the body (for shadowing and "is this
    * parameter used" questions). */
   bodyIdentifiers: string[];
-  hasError: boolean;
 }
 
 export type PrototypeFact = SignatureFact;
@@ -83,8 +82,6 @@ export interface CallFact {
   /** The argument list from `(` to `)`. */
   argsRange: Range;
   args: { range: Range; text: string; pure: boolean }[];
-  /** Name of the function whose body holds the call, if any. */
-  inFunction?: string;
 }
 
 export type UseContext = 'assignment' | 'argument' | 'initializer' | 'return' | 'other';
@@ -97,7 +94,6 @@ export interface ValueUseFact {
   context: UseContext;
   /** For `x.tp_iternext = f` or `.tp_iternext = f`: the field written. */
   field?: string;
-  inFunction?: string;
 }
 
 export type CastStyle = 'none' | 'address' | 'cast' | 'laundered' | 'macro';
@@ -170,8 +166,6 @@ export interface FileFacts {
   includes: string[];
   /** Regions tree-sitter could not parse (ERROR and MISSING nodes). */
   parseErrors: Range[];
-  /** Comments that look like `fpcast: ignore` suppressions. */
-  suppressions: { range: Range; rules: string[] | 'all' }[];
   /** Set when only parts of the file were parsed (see extract/parts.ts):
    * every list then holds the facts of those parts only — the rounds of
    * discover/prefilter.ts parse what the index is asked about — except
@@ -183,7 +177,7 @@ export interface FileFacts {
   partial?: {
     /** Indexes into `functions` of definitions parsed without their body,
      * whose body facts (`returns`, `fallsOffEnd`, `bodyIndent`,
-     * `bodyIdentifiers`, `hasError`) are therefore unknown. */
+     * `bodyIdentifiers`) are therefore unknown. */
     headsOnly: number[];
     /** The parts these facts are of (flat start/end pairs, sorted). */
     ranges: number[];
@@ -198,5 +192,5 @@ export const knowsEveryParseError = (facts: FileFacts): boolean => !facts.partia
 
 /** The facts of a file with nothing in it. */
 export function emptyFacts(file: string): FileFacts {
-  return { file, functions: [], prototypes: [], tables: [], calls: [], uses: [], macros: [], macroRefs: [], includes: [], parseErrors: [], suppressions: [] };
+  return { file, functions: [], prototypes: [], tables: [], calls: [], uses: [], macros: [], macroRefs: [], includes: [], parseErrors: [] };
 }

@@ -304,7 +304,6 @@ export function mergeFacts(known: FileFacts, added: FileFacts): FileFacts {
     includes: known.includes,
     // A whole parse knows every error; else the errors are those of the parts.
     parseErrors: added.partial!.parsedWhole ? added.parseErrors : merge({ list: known.parseErrors, key: (r) => r.start }, added.parseErrors),
-    suppressions: merge({ list: known.suppressions, key: byStart }, added.suppressions),
     partial: {
       headsOnly: functions.flatMap((f, i) => (headsOnly.has(f) ? [i] : [])),
       ranges: mergeFlat([...known.partial!.ranges, ...ranges]),

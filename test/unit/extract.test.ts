@@ -50,7 +50,7 @@ describe('functions and prototypes', () => {
   });
 
   it('records direct calls with their arguments', () => {
-    expect(result.calls.map((c) => [c.name, c.inFunction, c.args.length])).toEqual([['h', 'g', 0]]);
+    expect(result.calls.map((c) => [c.name, c.args.length])).toEqual([['h', 0]]);
   });
 });
 
@@ -94,7 +94,7 @@ static PyTypeObject Old = { PyObject_HEAD_INIT(NULL) "old", 0, 0, old_dealloc };
   });
 });
 
-describe('uses, macros, suppressions and errors', () => {
+describe('uses, macros and errors', () => {
   it('records value uses with their context, but not locals', () => {
     const source = 'void f(void) { callback_t cb = g; int n = 0; x.tp_iternext = h; reg(k); n++; }';
     const uses = facts(source).uses.map((u) => [u.name, u.context, u.field ?? null]);
@@ -109,11 +109,6 @@ describe('uses, macros, suppressions and errors', () => {
       ['FLAGS', null, 'METH_O'],
     ]);
     expect(result.macroRefs.map((r) => r.name)).toEqual(expect.arrayContaining(['reset', 'o', 'METH_O']));
-  });
-
-  it('records suppression comments', () => {
-    const result = facts('int a; /* fpcast: ignore */\nint b; // fpcast: ignore[meth-arity, spec-slot]\n');
-    expect(result.suppressions.map((s) => s.rules)).toEqual(['all', ['meth-arity', 'spec-slot']]);
   });
 
   it('reports regions it cannot parse, including missing tokens', () => {
