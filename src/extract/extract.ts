@@ -27,12 +27,13 @@ export function cParser(): Parser {
 }
 
 /** Parse `text` (Latin-1 decoded bytes, so string offsets are byte offsets),
- * whole or only `ranges` of it (flat start/end pairs, sorted and disjoint). */
-export function parseC(text: string, ranges?: ArrayLike<number>): Parser.Tree {
+ * whole or only `ranges` of it (flat start/end pairs, sorted and disjoint);
+ * `newlines`, the text's line ends when the caller keeps them. */
+export function parseC(text: string, ranges?: ArrayLike<number>, newlines?: NewlineIndex): Parser.Tree {
   const masked = maskMacroElements(text, ranges);
   // The default 32 KiB input buffer makes very long files fail to parse.
   if (!ranges) return cParser().parse(masked, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
-  const lines = new NewlineIndex(text);
+  const lines = newlines ?? new NewlineIndex(text);
   const included: Parser.Range[] = [];
   let longest = 0;
   for (let k = 0; k < ranges.length; k += 2) {
@@ -59,7 +60,8 @@ export function parseC(text: string, ranges?: ArrayLike<number>): Parser.Tree {
 }
 
 /** Offsets → tree-sitter points (rows count `\n` only, as tree-sitter does). */
-class NewlineIndex {
+/** Where a text's lines end, to turn offsets into tree-sitter's points. */
+export class NewlineIndex {
   private readonly newlines: number[] = [];
 
   constructor(text: string) {
@@ -653,7 +655,7 @@ class Extractor {
 export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
   const wholeTree = options.wholeTree ?? parseC;
   if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
-  return (!parts.parseWhole && extractParts(file, text, parts, options.includes)) || extractFromWhole(file, text, parts, wholeTree(text), options.includes);
+  return (!parts.parseWhole && extractParts(file, text, parts, options)) || extractFromWhole(file, text, parts, wholeTree(text), options.includes);
 }
 
 export interface ExtractOptions {
@@ -661,10 +663,12 @@ export interface ExtractOptions {
   wholeTree?: (text: string) => Parser.Tree;
   /** The file's `#include "…"` paths, when known already (see includesOf). */
   includes?: string[];
+  /** The text's line ends, when the caller keeps them (a file is asked for parts round after round). */
+  newlines?: NewlineIndex;
 }
 
-function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, includes?: string[]): FileFacts | undefined {
-  const tree = ranges.length ? parseC(text, ranges) : undefined;
+function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, { includes, newlines }: ExtractOptions): FileFacts | undefined {
+  const tree = ranges.length ? parseC(text, ranges, newlines) : undefined;
   const extractor = tree ? extractorOf(tree, text, file) : new Extractor(text, file);
   const facts = extractor.facts;
   if (tree) {

@@ -6,7 +6,7 @@
 // of parts come without includes: the caller has them from the file's outline.
 
 import type Parser from 'tree-sitter';
-import { extractFacts, parseC } from './extract.js';
+import { extractFacts, NewlineIndex, parseC } from './extract.js';
 import type { FileFacts } from './facts.js';
 import type { PartRanges } from './parts.js';
 
@@ -29,6 +29,15 @@ function keptTree(file: string, text: string): Parser.Tree | undefined {
   return known?.text === text ? known.tree : undefined;
 }
 
+/** The line ends of each file's text, found once: a file is asked for parts round after round. */
+const newlines = new Map<string, { text: string; index: NewlineIndex }>();
+
+function newlinesOf(file: string, text: string): NewlineIndex {
+  let known = newlines.get(file);
+  if (known?.text !== text) newlines.set(file, (known = { text, index: new NewlineIndex(text) }));
+  return known.index;
+}
+
 function keep(file: string, text: string, tree: Parser.Tree): Parser.Tree {
   trees.set(file, { text, tree });
   return tree;
@@ -38,11 +47,13 @@ export function runTask(file: string, text: string, want: Want): TaskResult {
   const parts = typeof want === 'string' ? 'whole' : want;
   // Only a whole parse made for parts is kept: those are the files asked about again.
   const wholeTree = (whole: string): Parser.Tree => keptTree(file, whole) ?? (parts === 'whole' ? parseC(whole) : keep(file, whole, parseC(whole)));
-  const facts = extractFacts(file, text, parts, want === 'whole' ? { wholeTree } : { wholeTree, includes: [] });
+  const options = { wholeTree, newlines: parts === 'whole' ? undefined : newlinesOf(file, text) };
+  const facts = extractFacts(file, text, parts, want === 'whole' ? options : { ...options, includes: [] });
   return trees.has(file) ? { facts, kept: true } : { facts };
 }
 
-/** Drop every kept tree (the analysis is over). */
+/** Drop every kept tree and line index (the analysis is over). */
 export function releaseTrees(): void {
   trees.clear();
+  newlines.clear();
 }

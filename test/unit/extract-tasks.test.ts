@@ -50,6 +50,25 @@ describe('runTask', () => {
     expect(parse).toHaveBeenCalledTimes(2);
   });
 
+  it('finds a file\'s line ends once for all its parts requests, and again for another text', () => {
+    const o = outline(source);
+    const tables = partRanges(o, tableParts(o));
+    if (tables === 'whole') throw new Error('the table is a part');
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    const lineEndScans = () => indexOf.mock.calls.filter(([what]) => what === '\n').length;
+    runTask('t.c', source, tables);
+    const first = lineEndScans();
+    expect(first).toBeGreaterThan(0);
+    runTask('t.c', source, tables);
+    expect(lineEndScans()).toBe(first);
+    // Two lines more before the table: its points must move with them.
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    const moved = '\n\n' + source;
+    runTask('t.c', moved, { ...tables, ranges: tables.ranges.map((r) => r + 2) });
+    const [range] = (parse.mock.calls[0][2] as Parser.Options).includedRanges!;
+    expect(range.startPosition).toEqual({ row: 4, column: 0 });
+  });
+
   it('does not reuse a kept tree for another text of the file', () => {
     runTask('t.c', source, tablesReadWhole());
     const changed = source.replace('"f"', '"g"');
