@@ -6,13 +6,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { ITEM, outline, type Outline } from '../src/extract/outline.js';
 import { isEmpty, noParts, partRanges, partsAround, tableParts, type Parts } from '../src/extract/parts.js';
-import { defaultJobs, ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extract/pool.js';
+import { ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extract/pool.js';
+import { ensureBuilt } from './cli/built.js';
 import { readTree } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
+
+// Worker threads run the built worker script: it must be the code under test.
+beforeAll(() => ensureBuilt(), 300_000);
 
 const tree = mkdtempSync(path.join(tmpdir(), 'fpcast-pool-'));
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
@@ -66,8 +70,15 @@ describe('ExtractPool', () => {
     }
   });
 
-  it('has as many workers as cores unless told otherwise', () => {
-    expect(defaultJobs()).toBe(availableParallelism());
+  it('has as many workers as cores unless told otherwise', async () => {
+    const pool = new ExtractPool({ inProcessBelow: 0 });
+    try {
+      const done = pool.extract(all);
+      expect(pool.busyWorkers).toBe(Math.min(availableParallelism(), all.length));
+      await done;
+    } finally {
+      await pool.close();
+    }
   });
 
   it('gives the same facts of parts from worker threads as from the main thread, request after request', async () => {

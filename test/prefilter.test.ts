@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
 import { extractFacts } from '../src/extract/extract.js';
@@ -26,8 +26,12 @@ import { plan } from '../src/fix/plan.js';
 import { link } from '../src/index/link.js';
 import { caseArb } from './fuzz/generators.js';
 import { caseFiles } from './fuzz/properties.js';
+import { ensureBuilt } from './cli/built.js';
 import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
+
+// Runs with worker threads run the built worker script: it must be the code under test.
+beforeAll(() => ensureBuilt(), 300_000);
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
@@ -59,7 +63,7 @@ it('runs every input with two different sets of rules: the default set leaves ou
 });
 
 /** Run a command on a fresh copy with and without the prefilter; everything
- * but the notes about unparsable regions of skipped files must agree. */
+ * but the unparsable regions of files it did not parse whole must agree. */
 async function expectSameWithAndWithout(input: string, command: string, args: string[], jobs = 1): Promise<void> {
   const withIt = copyOf(input);
   const without = copyOf(input);
@@ -73,7 +77,17 @@ async function expectSameWithAndWithout(input: string, command: string, args: st
   expect(a.stdout).toBe(b.stdout);
   expect(a.code).toBe(b.code);
   expect(readTree(withIt)).toEqual(readTree(without));
+  // The other problems (read errors, skipped files) agree too; of the
+  // unparsable regions, the prefilter reports those of the files it parsed
+  // whole, as a run without it does.
+  const [lines, linesWithout] = [a.stderr, b.stderr].map((stderr) => stderr.split('\n').filter((line) => !UNPARSED_TOTAL.test(line)));
+  expect(lines.filter((line) => !UNPARSED.test(line))).toEqual(linesWithout.filter((line) => !UNPARSED.test(line)));
+  for (const line of lines.filter((l) => UNPARSED.test(l))) expect(linesWithout).toContain(line);
 }
+
+/** A file's unparsable regions, and the run's count of them. */
+const UNPARSED = /: (note|warning): could not parse /;
+const UNPARSED_TOTAL = /^note: \d+ regions? in \d+ files? could not be parsed/;
 
 describe('with and without the prefilter: same findings, plans, refusals and fixed bytes', () => {
   for (const c of corpusCases()) {
@@ -170,6 +184,7 @@ const PATHS: Record<string, string> = {
     '    {"nested", (PyCFunction)mod_nested, METH_NOARGS, NULL},',
     '    {"ragged", (PyCFunction)mod_ragged, METH_O, NULL},',
     '    {"noret", (PyCFunction)mod_noret, METH_NOARGS, NULL},',
+    '    {"garbled", (PyCFunction)mod_garbled, METH_VARARGS, NULL},',
     '    {NULL}',
     '};',
     '',
@@ -186,6 +201,8 @@ const PATHS: Record<string, string> = {
   'ragged.c': 'int r;\n#ifdef X\nint q = 1;\n#else\nint q = 2,\n#endif\n    p = 3;\nPyObject *mod_ragged(PyObject *self) { return NULL; }\n',
   // A head tree-sitter cannot read alone (a macro before the name).
   'noret.c': 'static PyObject * _Py_NO_RETURN\nmod_noret(PyObject *self, PyObject *a, PyObject *b)\n{\n    return NULL;\n}\nint after(int x) { return x; }\n',
+  // A #define that tree-sitter's error recovery names after another word of it (`for`).
+  'garbled.c': '#define VISIT(x) { \\\n    int i; /* note */ \\\n    for (i = 0; i < x; i++) {} \\\n}\nPyObject *mod_garbled(PyObject *self) { return NULL; }\n',
 };
 
 describe('with and without the prefilter, on files that take every path of the partial parse', () => {
@@ -200,6 +217,8 @@ describe('with and without the prefilter, on files that take every path of the p
     for (const file of ['kr.c', 'branches.c', 'cr.c']) expect(outline(PATHS[file]).unsure, file).toBeDefined();
     for (const file of ['mod.c', 'nested.c', 'ragged.c', 'noret.c', 'clinic/mod.c.h']) expect(outline(PATHS[file]).unsure, file).toBeUndefined();
     expect(outline(PATHS['ragged.c']).ragged.length).toBeGreaterThan(0);
+    expect(outline(PATHS['garbled.c']).defines).toEqual([expect.objectContaining({ name: 'VISIT', garbled: true })]);
+    expect(extractFacts('garbled.c', PATHS['garbled.c']).macros.map((m) => m.name)).toContain('for');
     expect(outline(PATHS['nested.c']).nested).toContain('mod_nested');
     // The table's parts hold a conditional between the fields of an entry, which tree-sitter cannot read: read whole.
     const mod = outline(PATHS['mod.c']);

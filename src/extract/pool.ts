@@ -66,7 +66,7 @@ export function workerScript(): string {
   return path;
 }
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 

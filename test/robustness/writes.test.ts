@@ -54,6 +54,7 @@ describe('files fix cannot write', () => {
     const r = await runCli(['fix', '.'], root);
     expect(r.stdout).toMatch(/^busy\.c:10:\d+: error: METH_NOARGS method 'busy_get' .*\[meth-arity\]$/m);
     expect(r.stdout).toMatch(/^fpcast: 2 files scanned, 2 findings: 1 fixed in 1 file, 0 refused, 1 left$/m);
+    expect(r.code).toBe(1);
   });
 
   it('reports a write that throws as that file\'s error, and still writes and reports the others', async () => {

@@ -69,7 +69,7 @@ describe('applyFixes parses again only what a fix changed', () => {
     expect([...analysis.outlines.keys()]).toEqual(['a.c']);
     expect(analysis.outlines.get('a.c')).toEqual(outline(text));
     // An outline that says it cannot be trusted sends the check to whole parses: it was read.
-    analysis.outlines = new Map([['a.c', { ...outline(text), unsure: 0 }]]);
+    analysis.outlines = new Map([['a.c', { ...outline(text), unsure: 'a test says so' }]]);
     const parse = vi.spyOn(Parser.prototype, 'parse');
     try {
       const fixed = applyFixes(analysis).get('a.c')!;
