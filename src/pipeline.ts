@@ -45,6 +45,7 @@ export interface Analysis {
   sources: Map<string, SourceFile>;
   /** The line index of each file read (positions in messages and reports). */
   lines: (file: string) => LineIndex | undefined;
+  /** The facts of the files parsed (whole or in parts; every file with --no-prefilter). */
   facts: FileFacts[];
   problems: Problem[];
   index: ProjectIndex;
@@ -89,13 +90,13 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
     const plans = plan(result, index, textOf, { unusedParam: options.unusedParam, strategy: options.strategy });
     return { result, suppression, plans };
   };
-  let analyzed: { facts: FileFacts[]; parsed: FileFacts[]; index: ProjectIndex; after: ReturnType<typeof afterLink>; outlines?: Map<string, Outline> };
+  let analyzed: { facts: FileFacts[]; index: ProjectIndex; after: ReturnType<typeof afterLink>; outlines: Map<string, Outline> };
   try {
     if (options.prefilter === false) {
       const all = await extract(read.sources.map((s) => ({ file: s.path, want: 'whole' })));
-      const facts = read.sources.map((s) => all.get(s.path)!.facts!);
+      const facts = read.sources.map((s) => all.get(s.path)!.facts);
       const index = link(facts);
-      analyzed = { facts, parsed: facts, index, after: afterLink(index, facts) };
+      analyzed = { facts, index, after: afterLink(index, facts), outlines: new Map() };
     } else {
       const rounds = await analyzeInRounds({
         files: read.sources.map((s) => ({ path: s.path, text: s.text })),
@@ -113,9 +114,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
           ...plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
         ],
       });
-      analyzed = {
-        facts: rounds.facts.filter((f) => rounds.parsed.has(f.file)), parsed: rounds.parsedFacts, index: rounds.index, after: rounds.result, outlines: rounds.outlines,
-      };
+      analyzed = { facts: rounds.parsedFacts, index: rounds.index, after: rounds.result, outlines: rounds.outlines };
     }
   } finally {
     await pool.close();
@@ -125,9 +124,9 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   // Files the prefilter skipped, or parsed only in parts, hold nothing the
   // rules read outside those parts (which parsed cleanly): their unparsable
   // regions are not reported. A file parsed whole knows them all.
-  const whole = analyzed.parsed.filter(knowsEveryParseError);
+  const whole = facts.filter(knowsEveryParseError);
   problems.push(...unparsedRegionProblems(whole, lines, options.rules));
-  return { sources, lines, facts, problems, index, result, findings: result.findings, plans, suppression, outlines: analyzed.outlines ?? new Map() };
+  return { sources, lines, facts, problems, index, result, findings: result.findings, plans, suppression, outlines: analyzed.outlines };
 }
 
 /** The unparsable regions of a whole file, when its facts know them all. */

@@ -396,15 +396,10 @@ export interface RoundsInput<R> {
 }
 
 export interface RoundsResult<R> {
-  /** Facts of every file in analysis order, as the analysis saw them
-   * (skipped files have empty facts; facts that may be missing cannot be
-   * read any more). */
-  facts: FileFacts[];
-  /** The facts of the parsed files, in analysis order, to read what
-   * `FileFacts.partial` says is complete (reports of unparsable regions). */
+  /** The facts of the parsed files (whole or in parts), in analysis order,
+   * to read what `FileFacts.partial` says is complete (reports of
+   * unparsable regions). */
   parsedFacts: FileFacts[];
-  /** The files that were parsed (whole or in parts). */
-  parsed: Set<string>;
   /** The outlines of the files parsed (none when every file was parsed whole without one). */
   outlines: Map<string, Outline>;
   index: ProjectIndex;
@@ -641,9 +636,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       // With files skipped, a late question could get an incomplete answer: make it fail loudly instead.
       recorder.sealed = files.some((f) => !f.parsed?.whole);
       return {
-        facts,
         parsedFacts: files.flatMap((f) => (f.facts ? [f.facts] : [])),
-        parsed: new Set(files.filter((f) => f.facts).map((f) => f.path)),
         outlines: new Map(files.flatMap((f) => (f.facts && f.outline && f.outline !== NOT_OUTLINED ? [[f.path, f.outline]] : []))),
         index,
         result,
