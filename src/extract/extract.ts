@@ -129,29 +129,36 @@ function macroBodyIdentifiers(body: string, offset: number, macro: string, out: 
   }
 }
 
+/** What of a tree is wanted, when not all of it is. */
+interface Selection {
+  /** Bodies of functions wanted head only (flat pairs: offsets of the `{` and the `}`). */
+  bodies: ArrayLike<number>;
+  /** The ranges wanted (flat start/end pairs): what a skipped body holds of them (a `#define`) is walked. */
+  wanted: number[];
+}
+
 class Extractor {
   readonly facts: FileFacts;
   /** Function bodies the cursor is inside, innermost last. */
   private readonly scopes: Scope[] = [];
+  /** The text tree-sitter parsed (see mask.ts): node texts come from it. */
+  private readonly masked: string;
+  /** Whether the tree holds any error (if not, no node is asked whether it does). */
+  readonly treeHasError: boolean;
   /** Offsets of the `{` of bodies not to walk (functions wanted head only). */
-  skipBodies = new Set<number>();
-  /** Whether the tree walked holds any error (if not, no node's hasError is asked). */
-  treeHasError = true;
-  /** The ranges wanted, when only some are (flat start/end pairs): what a
-   * skipped body holds of them (a `#define`) is walked. */
-  wanted: number[] = [];
+  private readonly skipBodies = new Set<number>();
+  private readonly wanted: number[];
   /** Functions whose body was not walked. */
   readonly headsOnly: FunctionFact[] = [];
   /** The ranges whose facts a selective walk took (flat start/end pairs). */
   readonly walked: number[] = [];
 
-  constructor(
-    private readonly text: string,
-    file: string,
-    /** The text tree-sitter parsed (see mask.ts): node texts come from it. */
-    private readonly masked: string = text,
-  ) {
+  constructor(tree: Parser.Tree, private readonly text: string, file: string, selection: Selection = { bodies: [], wanted: [] }) {
     this.facts = emptyFacts(file);
+    this.masked = maskedOf(tree);
+    this.treeHasError = tree.rootNode.hasError;
+    for (let k = 0; k < selection.bodies.length; k += 2) this.skipBodies.add(selection.bodies[k]);
+    this.wanted = selection.wanted;
   }
 
   private slice(c: Cursor): string {
@@ -339,12 +346,7 @@ class Extractor {
    * left unknown (see FileFacts.partial); wanted ranges inside the body (a
    * `#define` there) are walked as they would be at top level. */
   private headOnly(c: Cursor, signature: SignatureFact): void {
-    const range = { start: c.startIndex, end: c.endIndex };
-    const fact: FunctionFact = {
-      ...signature, body: range, returns: [], fallsOffEnd: true, closeBrace: range.end - 1, bodyIndent: '', bodyIdentifiers: [],
-    };
-    this.facts.functions.push(fact);
-    this.headsOnly.push(fact);
+    this.addHead(signature, { start: c.startIndex, end: c.endIndex });
     if (c.gotoFirstChild()) {
       do {
         const type = namedType(c);
@@ -394,14 +396,18 @@ class Extractor {
       const owner = ownerAt(cursor, this.masked);
       const signature = gotoField(cursor, 'declarator') ? signatureAt(cursor, owner, this.text, this.masked, this.treeHasError) : null;
       if (!signature || !body) continue;
-      const fact: FunctionFact = {
-        ...signature, body: rangeOf(body), returns: [], fallsOffEnd: true, closeBrace: body.endIndex - 1, bodyIndent: '', bodyIdentifiers: [],
-      };
-      this.facts.functions.push(fact);
-      this.headsOnly.push(fact);
+      this.addHead(signature, rangeOf(body));
       known.add(node.startIndex);
       this.walked.push(node.startIndex, body.startIndex + 1, body.endIndex - 1, node.endIndex);
     }
+  }
+
+  /** A function read without its body: placeholders where the body's facts
+   * would be (see FileFacts.partial; guards stop anyone reading them). */
+  private addHead(signature: SignatureFact, body: Range): void {
+    const fact: FunctionFact = { ...signature, body, returns: [], fallsOffEnd: true, closeBrace: body.end - 1, bodyIndent: '', bodyIdentifiers: [] };
+    this.facts.functions.push(fact);
+    this.headsOnly.push(fact);
   }
 
   /** The body of the function definition under the cursor, when it is one to skip. */
@@ -668,38 +674,28 @@ export interface ExtractOptions {
 }
 
 function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, { includes, newlines }: ExtractOptions): FileFacts | undefined {
-  const tree = ranges.length ? parseC(text, ranges, newlines) : undefined;
-  const extractor = tree ? extractorOf(tree, text, file) : new Extractor(text, file);
+  if (!ranges.length) return partialFacts(emptyFacts(file), [], ranges, text, false, includes);
+  const tree = parseC(text, ranges, newlines);
+  // Heads are read as heads: of their bodies, only the ranges parsed (a `#define` there) are walked.
+  const extractor = new Extractor(tree, text, file, { bodies, wanted: ranges });
   const facts = extractor.facts;
-  if (tree) {
-    if (extractor.treeHasError) {
-      // An error inside a `#define` standing alone is the error a whole parse
-      // has there; one anywhere else may not be.
-      const errors = errorRegions(tree);
-      if (!errors.every((e) => within(e, defines))) return undefined;
-      facts.parseErrors = errors;
-    }
-    // Heads are read as heads: of their bodies, only the ranges parsed (a `#define` there) are walked.
-    for (let k = 0; k < bodies.length; k += 2) extractor.skipBodies.add(bodies[k]);
-    extractor.wanted = ranges;
-    extractor.walk(tree.walk(), TOP);
+  if (extractor.treeHasError) {
+    // An error inside a `#define` standing alone is the error a whole parse
+    // has there; one anywhere else may not be.
+    const errors = errorRegions(tree);
+    if (!errors.every((e) => within(e, defines))) return undefined;
+    facts.parseErrors = errors;
   }
-  // Every head came out as its function's definition, body and all.
-  const heads: FunctionFact[] = [];
-  const byBody = new Map(facts.functions.map((f) => [f.body.start, f]));
+  extractor.walk(tree.walk(), TOP);
+  // Every head came out as a head, its body where the outline saw it.
+  const byBody = new Map(extractor.headsOnly.map((f) => [f.body.start, f]));
   for (let k = 0; k < bodies.length; k += 2) {
-    const fact = byBody.get(bodies[k]);
-    if (!fact || fact.body.end !== bodies[k + 1] + 1) return undefined;
-    heads.push(fact);
+    if (byBody.get(bodies[k])?.body.end !== bodies[k + 1] + 1) return undefined;
   }
-  return partialFacts(facts, heads, ranges, text, false, includes);
+  return partialFacts(facts, extractor.headsOnly, ranges, text, false, includes);
 }
 
 function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges, 'whole'>, tree: Parser.Tree, includes?: string[]): FileFacts {
-  const extractor = extractorOf(tree, text, file);
-  const facts = extractor.facts;
-  facts.parseErrors = errorsOf(tree);
-  for (let k = 0; k < parts.bodies.length; k += 2) extractor.skipBodies.add(parts.bodies[k]);
   const wanted = [...parts.ranges];
   // Definitions asked for by name: the function, the macro's directive.
   if (parts.functions?.length || parts.macros?.length) {
@@ -709,7 +705,9 @@ function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges,
     for (const name of parts.functions ?? []) for (const def of defined.functions.get(name) ?? []) wanted.push(def.start, def.end);
     for (const name of parts.macros ?? []) for (const def of defined.macros.get(name) ?? []) wanted.push(def.start, def.end);
   }
-  extractor.wanted = mergeFlat(wanted);
+  const extractor = new Extractor(tree, text, file, { bodies: parts.bodies, wanted: mergeFlat(wanted) });
+  const facts = extractor.facts;
+  facts.parseErrors = errorsOf(tree);
   extractor.walkSelected(tree.walk());
   // The functions around an unparsable region, which a report of it names
   // (once: a later look at the same tree keeps those it gave).
@@ -721,15 +719,8 @@ function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges,
   return partialFacts(facts, extractor.headsOnly, mergeFlat(extractor.walked), text, true, includes);
 }
 
-/** Facts of parts: head-only functions get the same placeholder body facts
- * whichever way they were parsed (their guards stop anyone reading them). */
+/** Facts of parts, `heads` the functions read without their bodies. */
 function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[], text: string, parsedWhole: boolean, includes?: string[]): FileFacts {
-  for (const fact of heads) {
-    fact.returns = [];
-    fact.fallsOffEnd = true;
-    fact.bodyIndent = '';
-    fact.bodyIdentifiers = [];
-  }
   const headSet = new Set(heads);
   facts.includes = includes ?? includesOf(text);
   facts.partial = { headsOnly: facts.functions.flatMap((f, i) => (headSet.has(f) ? [i] : [])), ranges };
@@ -738,7 +729,7 @@ function partialFacts(facts: FileFacts, heads: FunctionFact[], ranges: number[],
 }
 
 function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: string[]): FileFacts {
-  const extractor = extractorOf(tree, text, file);
+  const extractor = new Extractor(tree, text, file);
   extractor.walk(tree.walk(), TOP);
   const facts = extractor.facts;
   // Includes come from the text, as the preprocessor sees them (tree-sitter
@@ -748,13 +739,6 @@ function extractWhole(file: string, text: string, tree: Parser.Tree, includes?: 
   // (A tree kept from a parse for parts knows its errors already.)
   facts.parseErrors = errorsOf(tree);
   return facts;
-}
-
-/** An extractor for the facts of `tree`. */
-function extractorOf(tree: Parser.Tree, text: string, file: string): Extractor {
-  const extractor = new Extractor(text, file, maskedOf(tree));
-  extractor.treeHasError = tree.rootNode.hasError;
-  return extractor;
 }
 
 /** The text a tree was parsed from (see parseC). */
@@ -777,7 +761,7 @@ function errorsOf(tree: Parser.Tree): Range[] {
 }
 
 interface Definitions {
-  functions: Map<string, { start: number; end: number; body?: Range }[]>;
+  functions: Map<string, Range[]>;
   macros: Map<string, Range[]>;
 }
 
@@ -802,11 +786,9 @@ function definitionsIn(tree: Parser.Tree): Definitions {
     if (node.type === 'function_definition') {
       const name = findFunctionDeclarator(node.childForFieldName('declarator'))?.name.text;
       if (name === undefined) continue;
-      const body = node.childForFieldName('body');
-      const def = { start: node.startIndex, end: node.endIndex, ...(body ? { body: rangeOf(body) } : {}) };
       const list = known.functions.get(name);
-      if (list) list.push(def);
-      else known.functions.set(name, [def]);
+      if (list) list.push(rangeOf(node));
+      else known.functions.set(name, [rangeOf(node)]);
     } else {
       const name = node.childForFieldName('name')?.text;
       if (name === undefined) continue;

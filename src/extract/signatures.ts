@@ -122,7 +122,7 @@ function isVoidParam(c: Cursor, masked: string): boolean {
 }
 
 /** The parameter list under the cursor (`treeHasError` as for signatureAt). */
-export function paramListAt(c: Cursor, text: string, masked: string, treeHasError = true): ParamListFact {
+function paramListAt(c: Cursor, text: string, masked: string, treeHasError: boolean): ParamListFact {
   const params: ParamFact[] = [];
   const comments: ParamListFact['comments'] = [];
   let trailingComments: ParamListFact['trailingComments'] = [];
@@ -186,7 +186,7 @@ function wrappedResultType(masked: string, type: Range): Omit<ResultFact, 'ctype
  * SignatureFact of `owner`; null when the declarator is not a plain function.
  * `treeHasError`: whether the tree holds any error at all (if not, no node is
  * asked whether it does). */
-export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string, treeHasError = true): SignatureFact | null {
+export function signatureAt(c: Cursor, owner: Owner, text: string, masked: string, treeHasError: boolean): SignatureFact | null {
   const declaratorStart = c.startIndex;
   let resultIsPointer = false;
   let depth = 0;
