@@ -22,7 +22,7 @@ export interface Slot {
   fieldTypedef?: string;
 }
 
-export function slotExpectation(rule: string, entry: EntryFact, table: Located<TableFact>, slot: Slot): Expectation | undefined {
+function slotExpectation(rule: string, entry: EntryFact, table: Located<TableFact>, slot: Slot): Expectation | undefined {
   const value = entry.fields[slot.valueField];
   if (!value?.func) return undefined;
   const roles = rolesOf(slot.slot, slot.typedef);

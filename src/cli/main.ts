@@ -29,7 +29,7 @@ export class UsageError extends Error {}
  * for the commands that analyze: --help, --version and `rules` start faster. */
 const run = () => import('./run.js');
 
-export const VERSION = PACKAGE.version;
+const VERSION = PACKAGE.version;
 
 /** The values of an option given once or several times. */
 function valueList(value: unknown): string[] {
@@ -104,12 +104,12 @@ function configStart(args: Record<string, unknown>, cwd: string): string {
 }
 
 /** Defaults, then [tool.fpcast] from the nearest pyproject.toml, then the command line. */
-export function resolveConfig(args: Record<string, unknown>, cwd: string): Config {
+function resolveConfig(args: Record<string, unknown>, cwd: string): Config {
   const file = loadPyproject(configStart(args, cwd), cwd);
   return configFromArgs(args, { ...DEFAULT_CONFIG, ...file?.settings });
 }
 
-export function configFromArgs(args: Record<string, unknown>, base: Config = DEFAULT_CONFIG): Config {
+function configFromArgs(args: Record<string, unknown>, base: Config = DEFAULT_CONFIG): Config {
   const config: Config = { ...base };
   const select = commaList(args.select);
   const ignore = commaList(args.ignore);

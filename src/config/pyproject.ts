@@ -56,7 +56,7 @@ const KEYS: Record<string, Check> = {
   },
 };
 
-export const CONFIG_KEYS = Object.keys(KEYS);
+const CONFIG_KEYS = Object.keys(KEYS);
 
 /** Find and read the configuration that applies to `start`; undefined when no
  * pyproject.toml on the way up to the repository root has a [tool.fpcast] table. */
@@ -71,7 +71,7 @@ export function loadPyproject(start: string, cwd: string): FileConfig | undefine
 }
 
 /** Read one pyproject.toml: its [tool.fpcast] settings, or undefined when it has none. */
-export function readPyproject(file: string, shown: string): FileConfig | undefined {
+function readPyproject(file: string, shown: string): FileConfig | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -6,7 +6,7 @@
 import type { WasmSig } from '../abi/wasm.js';
 import type { FindingRecord, Report, Spot } from './report.js';
 
-export const JSON_VERSION = 1;
+const JSON_VERSION = 1;
 
 const place = (spot: Spot) => ({ path: spot.file, line: spot.line, column: spot.column });
 const signature = (sig: WasmSig | null) => (sig ? { params: [...sig.params], result: sig.result } : null);

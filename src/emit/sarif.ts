@@ -10,7 +10,7 @@ import type { RuleDoc } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
 import type { FindingRecord, Report, Spot } from './report.js';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
 export interface SarifOptions {
@@ -22,7 +22,7 @@ export interface SarifOptions {
 }
 
 /** A relative URI reference for a `/`-separated path: each segment percent-encoded. */
-export function pathToUri(repoPath: string): string {
+function pathToUri(repoPath: string): string {
   return repoPath.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -18,7 +18,7 @@ import { declaredName, fieldOf, fieldRange, gotoField, gotoNamed, namedType, typ
 
 let parser: Parser | undefined;
 
-export function cParser(): Parser {
+function cParser(): Parser {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(C as unknown as Parser.Language);

@@ -58,7 +58,7 @@ export interface Outline {
 export const ITEM = { size: 4, start: 0, end: 1, open: 2, close: 3 } as const;
 
 /** FNV-1a over the char codes of `text[start, end)`. */
-export function hashRange(text: string, start: number, end: number): number {
+function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
@@ -740,7 +740,7 @@ function skipLexical(text: string, i: number): number {
  * declaration of that type with an initializer list (`static PyMethodDef
  * m[] = {`, `struct PyModuleDef d = {`). A struct definition, a parameter or
  * a pointer variable is not one. */
-export function tableOffsets(text: string): number[] {
+function tableOffsets(text: string): number[] {
   const found: number[] = [];
   TABLE_TYPE_WORD.lastIndex = 0;
   for (let match = TABLE_TYPE_WORD.exec(text); match; match = TABLE_TYPE_WORD.exec(text)) {

@@ -172,9 +172,8 @@ export function partsAround(outline: Outline, range: Range): Parts {
     else hi = mid;
   }
   for (; k < count && items[k * ITEM.size + ITEM.start] <= range.end; k++) parts.items.add(k);
-  outline.defines.forEach((define, d) => {
-    if (define.start <= range.end && range.start <= define.end) parts.defines.add(d);
-  });
+  // `#define`s are lines, in order: from the last that starts at or before range.end, back.
+  for (let d = defineAt(outline.defines, range.end); d >= 0 && outline.defines[d].end >= range.start; d--) parts.defines.add(d);
   return parts;
 }
 

@@ -28,9 +28,6 @@ export interface PoolOptions {
   /** Batches with fewer bytes than this run in the main thread as long as no
    * worker has started (starting one costs about as much as parsing this). */
   inProcessBelow?: number;
-  /** The bytes of every file the run may parse: runs of many small batches
-   * that add up go to workers from the first batch on. */
-  workload?: number;
   /** Start the workers now, before the work is known (they take a while to
    * start; a run over many files will want them). */
   warm?: boolean;
@@ -54,7 +51,7 @@ const WHOLE_FIRST = 2 ** 40;
 /** The compiled worker script: next to this module when running from
  * `dist/src` or from the bundle (`dist/bundle/fpcast.cjs`, whose worker is
  * `worker.cjs`), or in `dist/` when this module runs as TypeScript (vitest). */
-export function workerScript(): string {
+function workerScript(): string {
   const here = import.meta.url;
   const url = here.endsWith('.ts')
     ? new URL('../../dist/src/extract/worker.js', here)
@@ -108,12 +105,12 @@ export class ExtractPool {
   constructor(options: PoolOptions = {}) {
     this.jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
     this.inProcessBelow = options.inProcessBelow ?? DEFAULT_IN_PROCESS_BELOW;
-    this.expect(options.workload);
     if (options.warm && this.jobs > 1) this.start();
   }
 
-  /** The bytes the run may parse, once known: workers start now if they will
-   * be wanted, while the caller prepares their work. */
+  /** The bytes of every file the run may parse, once known: workers start
+   * now if they will be wanted (many small batches that add up go to them
+   * from the first on), while the caller prepares their work. */
   expect(workload: number | undefined): void {
     this.workload = workload;
     if (this.jobs > 1 && (workload ?? 0) >= this.inProcessBelow) this.start();
@@ -272,7 +269,6 @@ function priority(input: ExtractInput): number {
 /** About how long an input takes: its bytes, or those of the parts wanted. */
 function weight(input: ExtractInput): number {
   const want = input.want;
-  if (typeof input.text !== 'string') return 0;
   // A string is a whole file (see Want).
   if (!want || typeof want === 'string') return input.text.length;
   return lengthOf(want.ranges);

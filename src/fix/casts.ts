@@ -7,7 +7,7 @@ import type { Expectation } from '../check/types.js';
 import type { Edit } from './edits.js';
 import { pushTo } from '../multimap.js';
 
-export const DEFAULT_METHOD_CAST = '(PyCFunction)(void(*)(void)){}';
+const DEFAULT_METHOD_CAST = '(PyCFunction)(void(*)(void)){}';
 
 export interface CTypes {
   params: string[];

@@ -90,7 +90,7 @@ export function eolAt(text: string, offset: number): Eol {
   return dominantEol(text);
 }
 
-export function dominantEol(text: string): Eol {
+function dominantEol(text: string): Eol {
   let lf = 0;
   let crlf = 0;
   let cr = 0;

@@ -86,6 +86,18 @@ describe('outline: the top-level items of a file', () => {
     expect([...partsAround(o, { start: at, end: at + 4 }).items]).toEqual([1]);
   });
 
+  it('finds the #defines around a range: those that overlap or touch it', () => {
+    const defs = '#define A 1\n#define B 2\nint x;\n#define C 3\n#define D 4\n';
+    const od = outline(defs);
+    const around = (from: string, to: string) => [...partsAround(od, { start: defs.indexOf(from), end: defs.indexOf(to) + to.length }).defines].sort();
+    expect(around('B 2', 'int')).toEqual([1]);
+    expect(around('2', 'C 3')).toEqual([1, 2]);
+    expect(around('A', 'D 4')).toEqual([0, 1, 2, 3]);
+    expect(around('x', 'x')).toEqual([]);
+    // A range that starts where a #define ends, or ends where one starts, touches it.
+    expect([...partsAround(od, { start: defs.indexOf('int'), end: defs.indexOf('#define C') }).defines].sort()).toEqual([1, 2]);
+  });
+
   it('reads `extern "C" {` blocks as transparent and GNU nested functions as candidates', () => {
     const cpp = 'extern "C" {\nint f(void) { return 0; }\n}\n';
     const oc = outline(cpp);
