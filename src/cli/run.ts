@@ -258,7 +258,7 @@ export async function runDiff(args: RunArgs, config: Config, io: Io): Promise<nu
     if (!fixed.size) io.stderr.write(`fpcast: nothing to fix; '${args.patchFile}' not written\n`);
     else {
       const mbox = mailPatch(analysis, fixed, author ?? gitAuthor(io.cwd, { ...process.env, ...io.env }), args, io);
-      const failed = await writeOutput(patchFile.path, args.patchFile!, Buffer.from(mbox, 'latin1'), '--patch-file');
+      const failed = await writeOutput(patchFile.path, args.patchFile!, textToBytes(mbox), '--patch-file');
       if (failed) {
         io.stderr.write(`fpcast: error: ${failed}\n`);
         return 2;

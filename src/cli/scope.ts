@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const escapeGlob = (pattern: string): string => (require('fast-glob') as typeof import('fast-glob')).escapePath(pattern);
 import type { Finding } from '../check/types.js';
 import type { Analysis } from '../pipeline.js';
-import { relativeOrAbsolute, toPosix } from '../source/paths.js';
+import { leavesBase, relativeOrAbsolute, toPosix } from '../source/paths.js';
 
 export class ScopeError extends Error {}
 
@@ -40,7 +40,7 @@ export function resolveScope(given: string[], root: string | undefined, include:
   for (const p of given) {
     const abs = path.resolve(cwd, p);
     const rel = path.relative(rootAbs, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ScopeError(`'${p}' is outside --root '${root}'; pass files inside it`);
+    if (leavesBase(rel)) throw new ScopeError(`'${p}' is outside --root '${root}'; pass files inside it`);
     if (!existsSync(abs)) throw new ScopeError(`'${p}' does not exist; check the path`);
     focus.push(abs);
     // A file given by name is analyzed even if the include globs would not

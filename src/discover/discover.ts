@@ -8,7 +8,7 @@ import type { Ignore } from 'ignore';
 import { createRequire } from 'node:module';
 import { constants, promises as fs, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { dirsUpToRepositoryRoot, toPosix } from '../source/paths.js';
+import { dirsUpToRepositoryRoot, leavesBase, toPosix } from '../source/paths.js';
 
 // Loaded on first use: a run over files named on the command line walks no directory.
 const require = createRequire(import.meta.url);
@@ -243,7 +243,7 @@ async function entryProblem(abs: string, isLink: boolean): Promise<string> {
 function isInside(dir: string, roots: string[]): boolean {
   return roots.some((root) => {
     const rel = path.relative(root, dir);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return !leavesBase(rel);
   });
 }
 
@@ -278,7 +278,7 @@ async function gitignoreFilter(root: string): Promise<GitignoreFilter> {
       const abs = path.join(root, rel);
       return rules.some(({ base, ig }) => {
         const inner = path.relative(base, abs);
-        if (inner === '' || inner.startsWith('..')) return false;
+        if (inner === '' || leavesBase(inner)) return false;
         // `ignore` tells directories by a trailing slash (`build/` rules).
         return ig.ignores(toPosix(inner) + (isDir ? '/' : ''));
       });

@@ -5,10 +5,14 @@ import path from 'node:path';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');
 
+/** Whether `rel`, a path from `path.relative(base, …)`, leads out of `base`
+ * (`..foo.c` is a file inside it). */
+export const leavesBase = (rel: string): boolean => rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+
 /** `file` (absolute) relative to `base`, with `/`; absolute when it lies outside `base`. */
 export function relativeOrAbsolute(base: string, file: string): string {
   const rel = path.relative(base, file);
-  return toPosix(rel.startsWith('..') ? file : rel);
+  return toPosix(leavesBase(rel) ? file : rel);
 }
 
 /** `start` and its parents, nearest first, up to and including the first one

@@ -2,7 +2,7 @@
 // is analyzed (a table and its function can sit in different files) but only
 // findings that concern the PATHS given are reported, and only they are fixed.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTree, removeDir, runCli, tempDir } from '../support/cli.js';
@@ -34,6 +34,15 @@ describe('check --root', () => {
   it('reports only findings in the files given', async () => {
     const r = await runCli(['check', '--root', '.', '--quiet', 'solo.c', 'clean.c'], project());
     expect(r.stdout).toBe("solo.c:16:27: error: METH_NOARGS method 'solo_ping' takes 1 parameter; CPython calls it with 2 (self, NULL) [meth-arity]\n");
+    expect(r.code).toBe(1);
+  });
+
+  it('takes a file whose name starts with two dots as inside the root', async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, '..solo.c'), BROKEN_C.replaceAll('solo', 'dots'));
+    const r = await runCli(['check', '--root', '.', '--quiet', '..solo.c'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\.\.solo\.c:16:27: error: METH_NOARGS method 'dots_ping' /);
     expect(r.code).toBe(1);
   });
 
