@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   // left out), each read once.
   const settings = loadPyproject(dir, dir)?.settings;
   const found = await discover(['.'], { cwd: dir, include: settings?.include ?? DEFAULT_INCLUDE, exclude: settings?.exclude ?? [] });
-  const sources = (await readSources(found.files)).sources.map(({ absPath, text }) => ({ file: absPath, size: text.length, table: mayHoldTable(text) }));
+  const sources = readSources(found.files).sources.map(({ absPath, text }) => ({ file: absPath, size: text.length, table: mayHoldTable(text) }));
   if (!sources.length) throw new Error(`no .c/.h files under ${dir}`);
   const files = sources.map((s) => s.file);
   const bytes = sources.reduce((sum, s) => sum + s.size, 0);

@@ -62,7 +62,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const discovered = await discover(options.paths, { cwd: options.cwd, include: options.include, exclude: options.exclude });
   // Many files: the workers start while the files are read.
   const pool = new ExtractPool({ jobs: options.jobs, warm: discovered.files.length >= WARM_FILES });
-  const read = await readSources(discovered.files, options.maxFileSize);
+  const read = readSources(discovered.files, options.maxFileSize);
   const problems = [...discovered.problems, ...read.problems];
   const sources = new Map(read.sources.map((s) => [s.path, s]));
   const textOf = (file: string) => sources.get(file)!.text;

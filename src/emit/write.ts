@@ -40,7 +40,7 @@ export async function writeFixed(source: SourceFile, after: string): Promise<Wri
   } catch (error) {
     return { ok: false, message: `cannot be re-read before writing (${errnoWhy(error)}); not changed` };
   }
-  if (!current.equals(source.bytes)) {
+  if (!current.equals(textToBytes(source.text))) {
     return { ok: false, message: 'changed on disk while fpcast was running; not overwritten (run fpcast again)' };
   }
   // The mode bits say read-only even to root, who may write anything; access()
