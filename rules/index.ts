@@ -11,6 +11,11 @@ import { typeSlot } from './type-slot.js';
 
 export const RULES: Rule[] = [methArity, getsetSignature, typeSlot, specSlot, protocolSlot, moduleSlot, declMismatch];
 
+/** The rules a run uses: those selected (else every rule not opt-in), less those ignored. */
+export function selectedRules({ select, ignore = [] }: { select?: string[]; ignore?: string[] }): Rule[] {
+  return RULES.filter((r) => (select ? select.includes(r.id) : !r.optIn) && !ignore.includes(r.id));
+}
+
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
 }

@@ -15,7 +15,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/check/types.js';
-import { RULES } from '../rules/index.js';
+import { selectedRules } from '../rules/index.js';
 import { analyze } from '../src/pipeline.js';
 import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
 import { caseOptions, corpusCases } from './support/corpus.js';
@@ -78,7 +78,7 @@ for (const c of corpusCases().filter((c) => c.wasm)) {
 
         const analysis = await analyze({
           paths: ['.'], cwd: work, include: ['**/*.c', '**/*.h'], exclude: [],
-          rules: RULES.filter((r) => (options.select ? options.select.includes(r.id) : !r.optIn)),
+          rules: selectedRules(options),
           unusedParam: options.unusedParam, strategy: options.strategy,
         });
         const reported = new Set(analysis.findings.filter((f) => f.expectation && f.severity === 'error').map((f) => f.func));

@@ -1,7 +1,7 @@
 // check, fix and diff: run the pipeline and print what it found and did.
 
 import path from 'node:path';
-import { RULES } from '../../rules/index.js';
+import { RULES, selectedRules } from '../../rules/index.js';
 import type { Config } from '../config/config.js';
 import type { Finding, Rule } from '../check/types.js';
 import type { Problem } from '../discover/discover.js';
@@ -42,11 +42,6 @@ export interface RunArgs {
   jobs?: number;
   /** false: parse every file (--no-prefilter). */
   prefilter?: boolean;
-}
-
-/** The rules a run uses: worked out once per command. */
-function selectedRules(config: Config): Rule[] {
-  return RULES.filter((r) => (config.select ? config.select.includes(r.id) : !r.optIn) && !config.ignore.includes(r.id));
 }
 
 /** The analysis of what the command line names; with --root, narrowed to the focus. */

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../support/paths.js';
 
-export { REPO };
 export const BIN = path.join(REPO, 'bin', 'fpcast.js');
 
 function newestSource(dir: string): number {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTree, removeDir, tempCopy } from '../support/cli.js';
 import { corpusCases } from '../support/corpus.js';
-import { ensureBuilt, REPO, runBuilt } from './built.js';
+import { REPO } from '../support/paths.js';
+import { ensureBuilt, runBuilt } from './built.js';
 
 /** The CLI from dist/src, as a child process (the bundle's twin). */
 function runUnbundled(args: string[], cwd: string, env: Record<string, string> = {}) {

@@ -3,12 +3,12 @@
 // findings, 2 usage errors, yargs' own included), --version, --help of every
 // command, what `fix` writes, and that `git apply` of `diff` gives the same.
 
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTree, removeDir, tempCopy } from '../support/cli.js';
-import { ensureBuilt, REPO, runBuilt } from './built.js';
+import { gitApply, readTree, removeDir, tempCopy } from '../support/cli.js';
+import { REPO } from '../support/paths.js';
+import { ensureBuilt, runBuilt } from './built.js';
 
 const SPAM = path.join(REPO, 'examples', 'spam');
 const CLEAN = path.join(REPO, 'corpus', 'clean-every-flag', 'input');
@@ -108,9 +108,7 @@ describe('fix and diff', () => {
     expect(d.stdout).toMatch(/^diff --git a\/spammodule\.c b\/spammodule\.c$/m);
     // diff changes nothing on disk by itself
     expect(readTree(viaDiff)).toEqual(before);
-    writeFileSync(path.join(viaDiff, '..', `${path.basename(viaDiff)}.patch`), d.stdout, 'latin1');
-    execFileSync('git', ['apply', '--unsafe-paths', `../${path.basename(viaDiff)}.patch`], { cwd: viaDiff });
-    removeDir(path.join(viaDiff, '..', `${path.basename(viaDiff)}.patch`));
+    gitApply(viaDiff, d.stdout);
     expect(readTree(viaDiff)).toEqual(readTree(viaFix));
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../cli/built.js';
-import { runCli } from '../support/cli.js';
+import { gitApply, runCli } from '../support/cli.js';
 import { workDir } from './support.js';
 
 const b = (s: string) => Buffer.from(s, 'latin1');
@@ -35,7 +35,7 @@ async function fixBytes(bytes: Buffer): Promise<{ fixed: Buffer; patched: Buffer
   writeFileSync(path.join(diffDir, 'm.c'), bytes);
   const d = await runCli(['diff', '-o', 'fix.patch', '.'], diffDir);
   expect(d.code).toBe(0);
-  execFileSync('git', ['apply', '--unsafe-paths', 'fix.patch'], { cwd: diffDir });
+  gitApply(diffDir, readFileSync(path.join(diffDir, 'fix.patch'), 'latin1'));
   return { fixed: readFileSync(path.join(fixDir, 'm.c')), patched: readFileSync(path.join(diffDir, 'm.c')), stdout: r.stdout, code: r.code };
 }
 
@@ -103,8 +103,7 @@ describe('inserted lines use the line ending of the line they are inserted at', 
     const stdout = execFileSync(process.execPath, [BIN, 'diff', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
     execFileSync(process.execPath, [BIN, 'diff', '-o', 'fix.patch', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
     expect(stdout.equals(readFileSync(path.join(dir, 'fix.patch')))).toBe(true);
-    writeFileSync(path.join(dir, 'stdout.patch'), stdout);
-    execFileSync('git', ['apply', '--unsafe-paths', 'stdout.patch'], { cwd: dir });
+    gitApply(dir, stdout.toString('latin1'));
     expect(readFileSync(path.join(dir, 'm.c')).equals(after)).toBe(true);
   }, 300_000);
 });

@@ -11,7 +11,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS_DIR } from './paths.js';
 
-export { CORPUS_DIR };
 
 export interface CorpusCase {
   name: string;

@@ -12,11 +12,11 @@ import { main } from '../../src/cli/main.js';
 import { annotation, escapeData, escapeProperty } from '../../src/emit/github.js';
 import { ProgressLine } from '../../src/emit/progress.js';
 import { removeDir, runCli, tempCopy, tempDir } from '../support/cli.js';
+import { CORPUS_DIR, REPO } from '../support/paths.js';
 import { BROKEN_C, gitRepo, writeTree } from './trees.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 const SPAM = path.join(REPO, 'examples', 'spam');
-const MULTI = path.join(REPO, 'corpus', 'refuse-multi-file', 'input');
+const MULTI = path.join(CORPUS_DIR, 'refuse-multi-file', 'input');
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 const keep = (dir: string) => (temps.push(dir), dir);
@@ -136,7 +136,7 @@ describe('--format sarif', () => {
   });
 
   it('stays valid with no findings and with refused ones', async () => {
-    for (const dir of [path.join(REPO, 'corpus', 'clean-every-flag', 'input'), MULTI]) {
+    for (const dir of [path.join(CORPUS_DIR, 'clean-every-flag', 'input'), MULTI]) {
       const r = await runCli(['check', '--format', 'sarif', '.'], keep(tempCopy(dir)));
       const log = JSON.parse(r.stdout);
       expect(validate(log), JSON.stringify(validate.errors)).toBe(true);

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffstat, WHY } from '../../src/emit/patch.js';
 import { readTree, removeDir, runCli, tempCopy } from '../support/cli.js';
+import { CORPUS_DIR, REPO } from '../support/paths.js';
 import { BROKEN_C, CLEAN_C, git, gitRepo } from './trees.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 const keep = (dir: string) => (temps.push(dir), dir);
@@ -72,7 +72,7 @@ describe('diff --patch-file', () => {
   });
 
   it('keeps CRLF files and bytes that are not UTF-8 intact through git am --keep-cr', async () => {
-    const input = path.join(REPO, 'corpus', 'bytes-preserved', 'input');
+    const input = path.join(CORPUS_DIR, 'bytes-preserved', 'input');
     const source = readFileSync(path.join(input, 'bytes.c'));
     expect(source.includes(Buffer.from('\r\n'))).toBe(true);
     const repo = keep(gitRepo({ 'bytes.c': source }));
@@ -80,7 +80,7 @@ describe('diff --patch-file', () => {
     temps.push(patchFile);
     expect((await runCli(['diff', '--patch-file', patchFile, '.'], repo, EPOCH)).code).toBe(0);
     git(['am', '--keep-cr', patchFile], repo);
-    const expected = readFileSync(path.join(REPO, 'corpus', 'bytes-preserved', 'fixed', 'bytes.c'));
+    const expected = readFileSync(path.join(CORPUS_DIR, 'bytes-preserved', 'fixed', 'bytes.c'));
     expect(readFileSync(path.join(repo, 'bytes.c'))).toEqual(expected);
   });
 

@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTree, removeDir, runCli, tempDir } from '../support/cli.js';
+import { CORPUS_DIR } from '../support/paths.js';
 import { BROKEN_C, CLEAN_C, writeTree } from './trees.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
-const MULTI = path.join(REPO, 'corpus', 'refuse-multi-file', 'input');
+const MULTI = path.join(CORPUS_DIR, 'refuse-multi-file', 'input');
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
