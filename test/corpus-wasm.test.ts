@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/check/types.js';
 import { selectedRules } from '../rules/index.js';
 import { analyze } from '../src/pipeline.js';
-import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
+import { pipelineOptions, readTree, removeDir, runCli, tempCopy } from './support/cli.js';
 import { caseOptions, corpusCases } from './support/corpus.js';
 import { runExtension, type WasmEntry, type WasmRun } from './wasm/harness.js';
 
@@ -76,11 +76,7 @@ for (const c of corpusCases().filter((c) => c.wasm)) {
         const before = compiled(await runCase(work, c.wasmUnits, c.wasmFlags), 'before');
         expect(before.entries.length, 'the oracle found no registered functions: does the case register its tables in PyInit?').toBeGreaterThan(0);
 
-        const analysis = await analyze({
-          paths: ['.'], cwd: work, include: ['**/*.c', '**/*.h'], exclude: [],
-          rules: selectedRules(options),
-          unusedParam: options.unusedParam, strategy: options.strategy,
-        });
+        const analysis = await analyze(pipelineOptions(work, { rules: selectedRules(options), unusedParam: options.unusedParam, strategy: options.strategy }));
         const reported = new Set(analysis.findings.filter((f) => f.expectation && f.severity === 'error').map((f) => f.func));
         expect(sorted(traps(before.entries)), 'functions that trap vs functions fpcast reports').toEqual(sorted(reported));
         const declMismatched = declMismatchesOf(analysis.findings);

@@ -7,9 +7,6 @@
 // files are skipped); and its text tests are checked one by one.
 
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
@@ -17,7 +14,7 @@ import { extractFacts } from '../src/extract/extract.js';
 import { includesOf, mayHoldTable, outline } from '../src/extract/outline.js';
 import { partRanges, tableParts } from '../src/extract/parts.js';
 import { DEFAULT_IN_PROCESS_BELOW } from '../src/extract/pool.js';
-import { analyze, applyFixes, type PipelineOptions } from '../src/pipeline.js';
+import { analyze, applyFixes } from '../src/pipeline.js';
 import { check } from '../src/check/check.js';
 import { analyzeInRounds } from '../src/discover/prefilter.js';
 import { emptyFacts } from '../src/extract/facts.js';
@@ -27,7 +24,7 @@ import { link } from '../src/index/link.js';
 import { caseArb } from './fuzz/generators.js';
 import { caseFiles } from './fuzz/properties.js';
 import { ensureBuilt } from './cli/built.js';
-import { readTree, removeDir, runCli, tempCopy } from './support/cli.js';
+import { pipelineOptions, readTree, removeDir, runCli, tempCopy, tempDir, writeTree } from './support/cli.js';
 import { corpusCases } from './support/corpus.js';
 
 // Runs with worker threads run the built worker script: it must be the code under test.
@@ -100,7 +97,7 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
   }
 
   describe('a generated CPython-shaped tree', () => {
-    const tree = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-tree-'));
+    const tree = tempDir('fpcast-prefilter-tree-');
     temps.push(tree);
     const stats = generateTree(tree, { bytes: 400 * 1024, seed: 7, brokenShare: 0.25 });
 
@@ -118,7 +115,7 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
     }
 
     it('check and fix print and write the same with worker threads (a tree large enough to start them)', async () => {
-      const large = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-large-'));
+      const large = tempDir('fpcast-prefilter-large-');
       temps.push(large);
       generateTree(large, { bytes: 700 * 1024, seed: 11, brokenShare: 0.25 });
       // Over the pool's in-process limit: the prefilter's run uses the workers.
@@ -129,10 +126,7 @@ describe('with and without the prefilter: same findings, plans, refusals and fix
     }, 120_000);
 
     it('gives the same analysis object for object, and skips files while doing so', async () => {
-      const options: PipelineOptions = {
-        paths: ['.'], cwd: tree, include: ['**/*.c', '**/*.h'], exclude: [], unusedParam: 'Py_UNUSED({name})', strategy: 'refuse',
-        rules: RULES.filter((r) => r.kind === 'table'), jobs: 1,
-      };
+      const options = pipelineOptions(tree, { rules: RULES.filter((r) => r.kind === 'table'), jobs: 1 });
       const filtered = await analyze({ ...options, prefilter: true });
       const full = await analyze({ ...options, prefilter: false });
       expect(filtered.findings.length).toBeGreaterThan(0);
@@ -206,12 +200,8 @@ const PATHS: Record<string, string> = {
 };
 
 describe('with and without the prefilter, on files that take every path of the partial parse', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-paths-'));
+  const dir = writeTree(tempDir('fpcast-prefilter-paths-'), PATHS);
   temps.push(dir);
-  for (const [file, text] of Object.entries(PATHS)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text, 'latin1');
-  }
 
   it('takes those paths', () => {
     for (const file of ['kr.c', 'branches.c', 'cr.c']) expect(outline(PATHS[file]).unsure, file).toBeDefined();
@@ -240,12 +230,8 @@ describe('with and without the prefilter, on generated extensions (the fuzzer\'s
   it('check and fix print and write the same', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        const root = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-fuzz-'));
+        const root = writeTree(tempDir('fpcast-prefilter-fuzz-'), caseFiles(c));
         try {
-          for (const [name, bytes] of caseFiles(c)) {
-            mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-            writeFileSync(path.join(root, name), bytes);
-          }
           await expectSameWithAndWithout(root, 'check', ['--strategy', c.strategy, '--unused-param', c.unusedParam]);
           await expectSameWithAndWithout(root, 'fix', ['--strategy', c.strategy, '--unused-param', c.unusedParam]);
         } finally {
@@ -315,8 +301,6 @@ describe('includesOf: #include "…" as the preprocessor sees it', () => {
 
 describe('the targeted pass', () => {
   it('follows a table entry written as a macro to its header, and the function to its file; skips the rest', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fpcast-prefilter-rounds-'));
-    temps.push(dir);
     const files: Record<string, string> = {
       'module.c': '#include "clinic/module.c.h"\nstatic PyMethodDef methods[] = {\n    SPAM_RESET_METHODDEF\n    {NULL}\n};\n',
       'clinic/module.c.h': '#define SPAM_RESET_METHODDEF {"reset", (PyCFunction)spam_reset, SPAM_FLAGS, NULL},\n',
@@ -324,14 +308,9 @@ describe('the targeted pass', () => {
       'impl.c': 'PyObject *spam_reset(PyObject *self) { return NULL; }\n',
       'unrelated.c': 'static int add(int a, int b) { return a + b; }\n',
     };
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
-    const options: PipelineOptions = {
-      paths: ['.'], cwd: dir, include: ['**/*.c', '**/*.h'], exclude: [], unusedParam: 'Py_UNUSED({name})', strategy: 'refuse',
-      rules: RULES.filter((r) => r.kind === 'table'), jobs: 1,
-    };
+    const dir = writeTree(tempDir('fpcast-prefilter-rounds-'), files);
+    temps.push(dir);
+    const options = pipelineOptions(dir, { rules: RULES.filter((r) => r.kind === 'table'), jobs: 1 });
     const filtered = await analyze(options);
     const full = await analyze({ ...options, prefilter: false });
     expect(filtered.facts.map((f) => f.file).sort()).toEqual(['clinic/module.c.h', 'flags.h', 'impl.c', 'module.c']);

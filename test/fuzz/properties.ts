@@ -9,7 +9,7 @@
 //  5. no fixed file has more unparsable regions than before.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { RULES } from '../../rules/index.js';
@@ -17,7 +17,7 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { parseErrorRegions } from '../../src/extract/extract.js';
 import type { Edit } from '../../src/fix/edits.js';
 import { analyze, applyFixes } from '../../src/pipeline.js';
-import { readTree, removeDir, runCli, tempDir } from '../support/cli.js';
+import { readTree, removeDir, runCli, tempDir, writeTree } from '../support/cli.js';
 import { fileBytes, renderHeader, type CaseModel } from './generators.js';
 
 export interface CaseStats {
@@ -47,12 +47,6 @@ export function caseFiles(c: CaseModel): Map<string, Buffer> {
   return files;
 }
 
-function writeTree(root: string, files: Map<string, Buffer>): void {
-  for (const [name, bytes] of files) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), bytes);
-  }
-}
 
 async function cli(args: string[], cwd: string, c: CaseModel) {
   const r = await runCli([args[0], '--jobs', '1', '--strategy', c.strategy, '--unused-param', c.unusedParam, ...args.slice(1)], cwd);

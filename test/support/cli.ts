@@ -3,10 +3,13 @@
 // of what `fpcast diff` prints, and whether the tests run in CI.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { selectedRules } from '../../rules/index.js';
 import { main } from '../../src/cli/main.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import type { PipelineOptions } from '../../src/pipeline.js';
 
 export interface CliResult {
   code: number;
@@ -25,6 +28,22 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
     env: { NO_COLOR: '1', ...env },
   });
   return { code, stdout, stderr };
+}
+
+/** The pipeline's options for all of `cwd` as the CLI's defaults have them; `overrides` change any. */
+export function pipelineOptions(cwd: string, overrides: Partial<PipelineOptions> = {}): PipelineOptions {
+  const { include, exclude, unusedParam, strategy } = DEFAULT_CONFIG;
+  return { paths: ['.'], cwd, include, exclude, unusedParam, strategy, rules: selectedRules(DEFAULT_CONFIG), ...overrides };
+}
+
+/** Write `files` (relative path → text as Latin-1, or bytes) under `root`, making directories; returns `root`. */
+export function writeTree(root: string, files: Record<string, string | Uint8Array> | Map<string, string | Uint8Array>): string {
+  for (const [name, content] of files instanceof Map ? files : Object.entries(files)) {
+    const file = path.join(root, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, typeof content === 'string' ? Buffer.from(content, 'latin1') : content);
+  }
+  return root;
 }
 
 export function tempCopy(source: string, prefix = 'fpcast-'): string {

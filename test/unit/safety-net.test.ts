@@ -7,33 +7,23 @@
 // (src/pipeline.ts). The second guard is a last resort that correct plans
 // never reach, so it is driven here by corrupting a real plan's edits.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import Parser from 'tree-sitter';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { RULES } from '../../rules/index.js';
 import { outline } from '../../src/extract/outline.js';
 import { analyze, applyFixes, type Analysis } from '../../src/pipeline.js';
-import { removeDir, tempDir } from '../support/cli.js';
+import { pipelineOptions, removeDir, tempDir, writeTree } from '../support/cli.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
 function treeWith(files: Record<string, string>): string {
-  const dir = tempDir('fpcast-safety-net-');
+  const dir = writeTree(tempDir('fpcast-safety-net-'), files);
   temps.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text, 'latin1');
-  }
   return dir;
 }
 
 function analyzeTree(dir: string, prefilter: boolean): Promise<Analysis> {
-  return analyze({
-    paths: ['.'], cwd: dir, include: ['**/*.c', '**/*.h'], exclude: [],
-    rules: RULES.filter((r) => !r.optIn), unusedParam: 'Py_UNUSED({name})', strategy: 'refuse', jobs: 1, prefilter,
-  });
+  return analyze(pipelineOptions(dir, { jobs: 1, prefilter }));
 }
 
 /** A module whose METH_NOARGS methods each take one parameter too few. */

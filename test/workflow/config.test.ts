@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPyproject } from '../../src/config/pyproject.js';
-import { removeDir, runCli, tempDir } from '../support/cli.js';
-import { BROKEN_C, BROKEN_GETTER_C, CLEAN_C, MULTI_FILE_TREE, writeTree } from './trees.js';
+import { removeDir, runCli, tempDir, writeTree } from '../support/cli.js';
+import { BROKEN_C, BROKEN_GETTER_C, CLEAN_C, MULTI_FILE_TREE } from './trees.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));

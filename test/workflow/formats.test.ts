@@ -11,9 +11,9 @@ import { RULES } from '../../rules/index.js';
 import { main } from '../../src/cli/main.js';
 import { annotation, escapeData, escapeProperty } from '../../src/emit/github.js';
 import { ProgressLine } from '../../src/emit/progress.js';
-import { removeDir, runCli, tempCopy, tempDir } from '../support/cli.js';
+import { removeDir, runCli, tempCopy, tempDir, writeTree } from '../support/cli.js';
 import { CORPUS_DIR, REPO } from '../support/paths.js';
-import { BROKEN_C, gitRepo, writeTree } from './trees.js';
+import { BROKEN_C, gitRepo } from './trees.js';
 
 const SPAM = path.join(REPO, 'examples', 'spam');
 const MULTI = path.join(CORPUS_DIR, 'refuse-multi-file', 'input');

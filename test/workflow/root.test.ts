@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTree, removeDir, runCli, tempDir } from '../support/cli.js';
+import { readTree, removeDir, runCli, tempDir, writeTree } from '../support/cli.js';
 import { CORPUS_DIR } from '../support/paths.js';
-import { BROKEN_C, CLEAN_C, writeTree } from './trees.js';
+import { BROKEN_C, CLEAN_C } from './trees.js';
 
 const MULTI = path.join(CORPUS_DIR, 'refuse-multi-file', 'input');
 const temps: string[] = [];

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, runCli, tempDir } from '../support/cli.js';
-import { BROKEN_C, writeTree } from './trees.js';
+import { removeDir, runCli, tempDir, writeTree } from '../support/cli.js';
+import { BROKEN_C } from './trees.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));

@@ -3,9 +3,9 @@
 // pre-commit would clone, uncommitted changes included).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../support/cli.js';
+import { tempDir, writeTree } from '../support/cli.js';
 
 /** One METH_NOARGS function missing its second parameter, and one correct. */
 export const BROKEN_C = `#include <Python.h>
@@ -93,15 +93,6 @@ static PyMethodDef multi_methods[] = {
 };
 `,
 };
-
-export function writeTree(root: string, files: Record<string, string | Buffer>): string {
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(root, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? Buffer.from(content, 'latin1') : content);
-  }
-  return root;
-}
 
 export const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Test Maintainer',
