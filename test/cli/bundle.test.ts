@@ -1,13 +1,16 @@
 // The bundle bin/fpcast.js starts (dist/bundle/fpcast.cjs, see bin/load.js
 // and scripts/bundle.mjs) is the same program as dist/src: same help (in
 // yargs' translations too), same findings and fixes; it is used when it is
-// up to date, with V8's code cache, and a one-file run starts no worker.
+// up to date, with V8's code cache, and a one-file run starts no worker;
+// on a larger tree its own worker script runs.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTree, removeDir, tempCopy } from '../support/cli.js';
+import { generateTree } from '../../bench/generate.js';
+import { DEFAULT_IN_PROCESS_BELOW } from '../../src/extract/pool.js';
+import { readTree, removeDir, tempCopy, tempDir } from '../support/cli.js';
 import { corpusCases } from '../support/corpus.js';
 import { REPO } from '../support/paths.js';
 import { ensureBuilt, runBuilt } from './built.js';
@@ -41,6 +44,22 @@ describe('the bundle', () => {
       }
     }
     expect(runBuilt(['--help'], REPO, { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }).stdout).toMatch(/Optionen:/);
+  });
+
+  it('runs its own worker script on a tree large enough to start worker threads', () => {
+    const dir = tempDir('fpcast-bundle-workers-');
+    try {
+      generateTree(dir, { bytes: 1024 * 1024, seed: 5 });
+      const bytes = [...readTree(dir).values()].reduce((sum, b) => sum + b.length, 0);
+      expect(bytes).toBeGreaterThan(DEFAULT_IN_PROCESS_BELOW);
+      const threaded = runBuilt(['check', '--jobs', '2', '.'], dir);
+      const alone = runUnbundled(['check', '--jobs', '1', '.'], dir);
+      expect(threaded.stderr).toBe(alone.stderr);
+      expect(threaded.stdout).toBe(alone.stdout);
+      expect(threaded.code).toBe(1);
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('finds and fixes the same as dist/src', () => {
