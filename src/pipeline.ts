@@ -23,6 +23,13 @@ import type { Outline } from './extract/outline.js';
 /** Files from which a run starts its workers before reading them. */
 const WARM_FILES = 64;
 
+/** How far a long run is (the CLI shows it on a terminal). */
+export interface ProgressEvent {
+  stage: 'read' | 'parse' | 'check';
+  done: number;
+  total: number;
+}
+
 export interface PipelineOptions {
   paths: string[];
   cwd: string;
@@ -38,7 +45,7 @@ export interface PipelineOptions {
   /** Parse only the files that can matter (default); `false` parses every file. */
   prefilter?: boolean;
   /** Called as work advances, for progress lines on long runs. */
-  onProgress?: (progress: { stage: 'read' | 'parse' | 'check'; done: number; total: number }) => void;
+  onProgress?: (progress: ProgressEvent) => void;
 }
 
 export interface Analysis {

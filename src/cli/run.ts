@@ -51,30 +51,23 @@ async function analyzeFor(args: RunArgs, config: Config, rules: Rule[], io: Io):
   const scope = resolveScope(args.paths ?? [], args.root, config.include, io.cwd);
   const progress = new ProgressLine(io.stderr, ProgressLine.allowed(io.stderr, !!args.quiet));
   try {
-    const analysis = await analyzeScope(scope.paths, scope.include, args, config, rules, io, (event) => progress.update(event));
+    const analysis = await analyze({
+      paths: scope.paths,
+      cwd: io.cwd,
+      include: scope.include,
+      exclude: config.exclude,
+      onProgress: (event) => progress.update(event),
+      rules,
+      unusedParam: config.unusedParam,
+      strategy: config.strategy,
+      maxFileSize: args.maxFileSize,
+      jobs: args.jobs,
+      prefilter: args.prefilter,
+    });
     return { ...focusAnalysis(analysis, scope.inFocus), inFocus: scope.inFocus };
   } finally {
     progress.clear();
   }
-}
-
-async function analyzeScope(
-  paths: string[], include: string[], args: RunArgs, config: Config, rules: Rule[], io: Io,
-  onProgress: (event: { stage: string; done: number; total: number }) => void,
-): Promise<Analysis> {
-  return analyze({
-    paths,
-    cwd: io.cwd,
-    include,
-    exclude: config.exclude,
-    onProgress,
-    rules,
-    unusedParam: config.unusedParam,
-    strategy: config.strategy,
-    maxFileSize: args.maxFileSize,
-    jobs: args.jobs,
-    prefilter: args.prefilter,
-  });
 }
 
 /** Colours for a stream, as `--color` and the environment allow. */

@@ -3,11 +3,7 @@
 // in place and erased when the run is done, so that logs, pipes, tests and
 // `--quiet` hooks never see it.
 
-export interface ProgressEvent {
-  stage: string;
-  done: number;
-  total: number;
-}
+import type { ProgressEvent } from '../pipeline.js';
 
 const LABELS: Record<string, string> = { read: 'reading', parse: 'parsing', check: 'checking' };
 
