@@ -5,6 +5,7 @@ import { TYPEDEFS } from '../abi/cpython.js';
 import { normalizeCType } from '../abi/wasm.js';
 import type { Expectation } from '../check/types.js';
 import type { Edit } from './edits.js';
+import { growth } from './layout.js';
 import { pushTo } from '../multimap.js';
 
 const DEFAULT_METHOD_CAST = '(PyCFunction)(void(*)(void)){}';
@@ -76,7 +77,6 @@ function mostUsed(items: string[]): string | undefined {
 export function keepCommentColumn(text: string, edit: Edit): Edit {
   const after = /^(,?)( +)(?=\/[*/])/.exec(text.slice(edit.range.end, edit.range.end + 256));
   if (!after) return edit;
-  const added = edit.text.length - (edit.range.end - edit.range.start);
-  const padding = Math.max(1, after[2].length - added);
+  const padding = Math.max(1, after[2].length - growth(edit));
   return { ...edit, range: { start: edit.range.start, end: edit.range.end + after[0].length }, text: edit.text + after[1] + ' '.repeat(padding) };
 }

@@ -10,6 +10,9 @@ export interface TextEdit {
   text: string;
 }
 
+/** How many characters longer the text is once `edit` is made (negative: shorter). */
+export const growth = (edit: TextEdit): number => edit.text.length - (edit.range.end - edit.range.start);
+
 const at = (offset: number, text: string): TextEdit => ({ range: { start: offset, end: offset }, text });
 
 /** Parameters written one per line: a lone parameter on its own line, or

@@ -15,16 +15,11 @@
 // parses it never passes more (test/unit/parse-check.test.ts).
 
 import { parseErrorRegions } from '../extract/extract.js';
-import type { Range } from '../extract/facts.js';
 import { outline as outlineOf, ITEM, type Outline } from '../extract/outline.js';
 import { partsAround } from '../extract/parts.js';
 import { mergeFlat } from '../extract/ranges.js';
 import { sortEdits } from './edits.js';
-
-interface TextEdit {
-  range: Range;
-  text: string;
-}
+import { growth, type TextEdit } from './layout.js';
 
 /** What a caller may know of `before` already, each saving work. */
 export interface KnownBefore {
@@ -153,8 +148,6 @@ function mapRanges(ranges: number[], edits: TextEdit[]): number[] {
   }
   return out;
 }
-
-const growth = (edit: TextEdit): number => edit.text.length - (edit.range.end - edit.range.start);
 
 function errorCount(text: string, ranges: number[]): number {
   // tree-sitter wants ranges that hold something (an insertion's range before it holds nothing).
