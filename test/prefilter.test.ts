@@ -179,6 +179,7 @@ const PATHS: Record<string, string> = {
     '    {"ragged", (PyCFunction)mod_ragged, METH_O, NULL},',
     '    {"noret", (PyCFunction)mod_noret, METH_NOARGS, NULL},',
     '    {"garbled", (PyCFunction)mod_garbled, METH_VARARGS, NULL},',
+    '    {"unclosed", (PyCFunction)mod_unclosed, METH_VARARGS, NULL},',
     '    {NULL}',
     '};',
     '',
@@ -197,6 +198,8 @@ const PATHS: Record<string, string> = {
   'noret.c': 'static PyObject * _Py_NO_RETURN\nmod_noret(PyObject *self, PyObject *a, PyObject *b)\n{\n    return NULL;\n}\nint after(int x) { return x; }\n',
   // A #define that tree-sitter's error recovery names after another word of it (`for`).
   'garbled.c': '#define VISIT(x) { \\\n    int i; /* note */ \\\n    for (i = 0; i < x; i++) {} \\\n}\nPyObject *mod_garbled(PyObject *self) { return NULL; }\n',
+  // An #if never closed: its #endif is missing right at the end of the body of a function nothing asks for.
+  'unclosed.c': '#if 0\nPyObject *\nmod_unclosed(PyObject *self)\n{\n    return NULL;\n}\nint unclosed_tail(void)\n{\n    return 0;\n}',
 };
 
 describe('with and without the prefilter, on files that take every path of the partial parse', () => {

@@ -82,7 +82,9 @@ export function overlapsAny(ranges: ArrayLike<number>, start: number, end: numbe
   return lo < ranges.length / 2 && ranges[lo * 2] < stop;
 }
 
-/** Whether `[start, end)` overlaps one of `regions` (sorted; a zero-width region counts as one character). */
+/** Whether one of `regions` (sorted) overlaps `[start, end)` or, zero-width
+ * (a missing token), lies within `[start, end]`: as check/unparsed.ts tells
+ * the functions around a region. */
 export function overlapsSorted(regions: Range[], start: number, end: number): boolean {
   let lo = 0;
   let hi = regions.length - 1;
@@ -90,7 +92,7 @@ export function overlapsSorted(regions: Range[], start: number, end: number): bo
     const mid = (lo + hi) >> 1;
     const region = regions[mid];
     if (Math.max(region.end, region.start + 1) <= start) lo = mid + 1;
-    else if (region.start >= end) hi = mid - 1;
+    else if (region.start > end || (region.start === end && region.end > end)) hi = mid - 1;
     else return true;
   }
   return false;
