@@ -107,9 +107,10 @@ function unreadableEntry(entry: EntryFact, table: Located<TableFact>, ctx: RuleC
   // wrapping a stretch of the file) leaves the entry itself parsed as a unit.
   const encloses = (r: Range) => r.start <= entry.range.start && entry.range.end <= r.end;
   const error = ctx.index.files.get(table.file)?.parseErrors.find((r) => r.start < entry.range.end && entry.range.start < r.end && !benign(r) && !encloses(r));
+  if (!error) return undefined;
   // An entry that names no function (the `{NULL, NULL, 0 0}` that ends a table) has nothing to check.
   const unjudged = namedFunctions(entry);
-  if (!error || !unjudged.length) return undefined;
+  if (!unjudged.length) return undefined;
   return {
     warning: `cannot tell which fields of ${name} hold what: part of its initializer does not parse (a preprocessor conditional or a macro between fields?); its functions were not checked`,
     range: error,
