@@ -68,6 +68,10 @@ export function findSuppressions(text: string): { range: Range; rules: string[] 
   return found;
 }
 
+/** The comments of each text, found once in a run (the prefilter analyzes it
+ * round after round); keyed by the run's line index of the file. */
+const commentsOf = new WeakMap<LineIndex, ReturnType<typeof findSuppressions>>();
+
 interface Place {
   file: string;
   line: number;
@@ -109,9 +113,11 @@ export function applySuppressions(
   const all: Suppression[] = [];
   const files = new Set([...facts.map((f) => f.file), ...findings.flatMap((f) => [f.file, ...(f.definition ? [f.definition.file] : [])])]);
   for (const file of [...files].sort()) {
-    const text = indexOf(file)?.text;
-    if (text === undefined) continue;
-    for (const s of findSuppressions(text)) {
+    const index = indexOf(file);
+    if (!index) continue;
+    let found = commentsOf.get(index);
+    if (!found) commentsOf.set(index, (found = findSuppressions(index.text)));
+    for (const s of found) {
       const suppression: Suppression = { file, range: s.range, rules: s.rules };
       all.push(suppression);
       const fileMap = byLine.get(file) ?? new Map<number, Suppression[]>();
