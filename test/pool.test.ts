@@ -107,9 +107,10 @@ describe('ExtractPool', () => {
         }
         const [a, b] = await Promise.all([threads.extract(requests), main.extract(requests)]);
         for (let i = 0; i < requests.length; i++) {
-          expect('facts' in a[i], requests[i].file).toBe(true);
-          expect(a[i], requests[i].file).toStrictEqual(b[i]);
-          if ('facts' in a[i] && a[i].facts.partial?.parsedWhole) readWhole.add(requests[i].file);
+          const outcome = a[i];
+          expect('facts' in outcome, requests[i].file).toBe(true);
+          expect(outcome, requests[i].file).toStrictEqual(b[i]);
+          if ('facts' in outcome && outcome.facts.partial?.parsedWhole) readWhole.add(requests[i].file);
         }
       }
       expect(threads.threaded).toBe(true);

@@ -180,7 +180,7 @@ export const moduleArb: fc.Arbitrary<ModuleModel> = fc.record({
 
 const latin1 = fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 6 });
 const utf8 = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).map((s) => [...Buffer.from(s, 'utf8')]);
-const nul = fc.constant([0]);
+const nul = fc.constant<number[]>([0]);
 
 const damageArb: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
@@ -199,15 +199,15 @@ const damageArb: fc.Arbitrary<Damage> = fc.oneof(
 export const bytesArb = (damage: boolean): fc.Arbitrary<BytesModel> =>
   fc.record({
     eols: fc.oneof(
-      fc.constant(['\n']),
-      fc.constant(['\r\n']),
-      fc.constant(['\r']),
+      fc.constant<string[]>(['\n']),
+      fc.constant<string[]>(['\r\n']),
+      fc.constant<string[]>(['\r']),
       fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 2, maxLength: 7 }),
     ),
     bom: fc.boolean(),
     finalNewline: fc.boolean(),
     payloads: fc.array(fc.oneof(latin1, utf8, nul), { maxLength: 3 }),
-    damage: damage ? fc.array(damageArb, { maxLength: 3 }) : fc.constant([]),
+    damage: damage ? fc.array(damageArb, { maxLength: 3 }) : fc.constant<Damage[]>([]),
   });
 
 /** One file; damaged and intact files are drawn about equally often. */
@@ -421,7 +421,7 @@ export function renderBytes(text: string, b: BytesModel): Buffer {
   let i = 0;
   let body = text.replace(/\n/g, () => b.eols[i++ % b.eols.length]);
   if (!b.finalNewline) body = body.replace(/(\r\n|\r|\n)$/, '');
-  let bytes = Buffer.concat([b.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'latin1')]);
+  let bytes: Buffer = Buffer.concat([b.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'latin1')]);
   for (const d of b.damage) bytes = damage(bytes, d);
   return bytes;
 }

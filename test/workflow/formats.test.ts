@@ -3,7 +3,7 @@
 // the runner's escaping, colour only on terminals, and a progress line only on
 // terminals for long runs.
 
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
