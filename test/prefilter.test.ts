@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
 import { RULES } from '../rules/index.js';
 import { extractFacts } from '../src/extract/extract.js';
-import { includesOf, mayHoldTable, outline } from '../src/extract/outline.js';
+import { includesOf, mayHaveWord, mayHoldTable, outline, wordHash } from '../src/extract/outline.js';
 import { partRanges, tableParts } from '../src/extract/parts.js';
 import { DEFAULT_IN_PROCESS_BELOW } from '../src/extract/pool.js';
 import { analyze, applyFixes } from '../src/pipeline.js';
@@ -381,5 +381,36 @@ describe('the rounds', () => {
         expect(inside, `${file} [${ranges[i]}, ${ranges[i + 1]}) parsed again`).toBe(false);
       }
     }
+  });
+
+  it('take no round for a file whose words filter only may spell a name asked', async () => {
+    // A slot whose id is no known number names a function defined nowhere,
+    // so the rule looks for its prototype by name; z.c's filter of 3000
+    // words says "maybe" for that name, which z.c does not spell.
+    const z = 'int ' + Array.from({ length: 3000 }, (_, i) => `v${i}`).join(', ') + ';\n';
+    const name = Array.from({ length: 10_000 }, (_, k) => `spam_repr${k}`).find((n) => mayHaveWord(outline(z).words, wordHash(n)));
+    expect(name, 'a name the filter of z.c takes for one of its words').toBeDefined();
+    const texts = new Map([
+      ['a.c', `static PyType_Slot a_slots[] = {\n    {SOME_SLOT_ID, ${name}},\n    {0, NULL}\n};\n`],
+      ['z.c', z],
+    ]);
+    let analyses = 0;
+    const rules = RULES.filter((r) => r.kind === 'table');
+    const rounds = await analyzeInRounds({
+      files: [...texts].map(([path, text]) => ({ path, text })),
+      extract: async (asked) => new Map(asked.map(({ file, want }) => [file, runTask(file, texts.get(file)!, want)])),
+      emptyFacts,
+      link,
+      analyze: (index) => {
+        analyses++;
+        const result = check(index, rules);
+        return { result, plans: plan(result, index, (file) => texts.get(file)!, { unusedParam: 'Py_UNUSED({name})', strategy: 'refuse' }) };
+      },
+      probe: false,
+      required: ({ plans }) => plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
+    });
+    expect(rounds.result.result.findings).toEqual([]);
+    expect(rounds.parsedFacts.map((f) => f.file)).toEqual(['a.c']);
+    expect(analyses).toBe(1);
   });
 });

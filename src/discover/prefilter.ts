@@ -330,7 +330,11 @@ class Definers {
 
   /** The parts of `file` that spell `name`, an identifier whose hash is `h`. */
   private spelling(file: FileState, name: string, h: number, add: Add): void {
-    if (mayHaveWord(file.outline!.words, h)) add(file, partsSpelling(file.outline!, file.text, name));
+    if (!mayHaveWord(file.outline!.words, h)) return;
+    // The filter's "maybe" can be wrong: then the text spells no such word,
+    // and the file is not wanted (a want for nothing would cost a round).
+    const parts = partsSpelling(file.outline!, file.text, name);
+    if (!isEmpty(parts)) add(file, parts);
   }
 
   /** A name that is not an identifier, asked for any kind of fact: every file that holds it, once. */
