@@ -6,11 +6,12 @@
 // them.
 
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-// fast-glob is loaded on first use (a run without --root never needs it).
+// fast-glob and child_process are loaded on first use (a run without --root
+// never needs the one, a run that writes no mbox patch never the other; each
+// costs a one-file run milliseconds to load).
 const require = createRequire(import.meta.url);
 const escapeGlob = (pattern: string): string => (require('fast-glob') as typeof import('fast-glob')).escapePath(pattern);
 import type { Finding } from '../check/types.js';
@@ -89,6 +90,7 @@ export function repoPathFunction(cwd: string, repoRoot: string): (file: string) 
 /** The author git would record here (`git var GIT_AUTHOR_IDENT`), else fpcast. */
 export function gitAuthor(cwd: string, env: Record<string, string | undefined>): { name: string; email: string } {
   try {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const ident = execFileSync('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
     const match = /^(.*?) <([^>]*)>/.exec(ident);
     if (match && match[2]) return { name: match[1], email: match[2] };
