@@ -10,6 +10,7 @@
 
 import type { FileFacts, Range } from '../extract/facts.js';
 import type { LineIndex } from '../source/source-file.js';
+import { literalStop } from '../extract/outline.js';
 import { lineSpan } from './lines.js';
 import type { Finding } from './types.js';
 
@@ -50,7 +51,7 @@ export function findSuppressions(text: string): { range: Range; rules: string[] 
     const c = text[i];
     if (c === '"' || c === "'") {
       // a literal ends at its unescaped quote or, unterminated, at the line's end
-      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      i = literalStop(text, i);
     } else if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       const end = close < 0 ? text.length : close + 2;

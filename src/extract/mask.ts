@@ -14,7 +14,7 @@
 // whole text finds there.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, identPart, identStart, lineCommentEnd } from './outline.js';
+import { escapeEnd, identPart, identStart, lineCommentEnd, literalStop } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, BACKSLASH = 92,
@@ -68,13 +68,8 @@ class Masker {
         // A preprocessor line (with continuations) is not part of the C around it.
         while (i < text.length && text.charCodeAt(i) !== LF) i = text.charCodeAt(i) === BACKSLASH ? escapeEnd(text, i) : i + 1;
       } else if (c === DQUOTE || c === SQUOTE) {
-        const at = i++;
-        while (i < text.length) {
-          const d = text.charCodeAt(i);
-          if (d === c || d === LF) break;
-          i = d === BACKSLASH ? escapeEnd(text, i) : i + 1;
-        }
-        i++;
+        const at = i;
+        i = literalStop(text, at) + 1;
         this.token(c, at);
       } else if (identStart(c)) {
         const at = i;
@@ -152,8 +147,7 @@ function closingParen(text: string, open: number): number {
   for (let i = open; i < text.length && i < open + 2000; i++) {
     const c = text.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) {
-      i++;
-      while (i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== LF) i = text.charCodeAt(i) === BACKSLASH ? escapeEnd(text, i) : i + 1;
+      i = literalStop(text, i);
       continue;
     }
     if (c === LPAREN) depth++;

@@ -265,7 +265,7 @@ class Lexer {
       return j;
     }
     if (c === DQUOTE || c === SQUOTE) {
-      const end = literalEnd(text, i, c);
+      const end = literalEnd(text, i);
       if (end < 0) {
         // tree-sitter reads no literal there; what it reads instead is not this pass's to guess.
         this.doubt('a literal that is not closed on its line', i);
@@ -688,19 +688,27 @@ export function escapeEnd(text: string, at: number): number {
   return at + (text.charCodeAt(at + 1) === CR && text.charCodeAt(at + 2) === LF ? 3 : 2);
 }
 
-/** Offset just past the string or character literal at `start`, or -1 when
- * its line ends first (tree-sitter reads no literal there). */
-function literalEnd(text: string, start: number, quote: number): number {
+/** Where the string or character literal opened by the quote at `start`
+ * stops: the offset of its closing quote, or of the line end (or the text's
+ * end) that cuts it short. Escapes are skipped, a spliced line end among
+ * them. Every pass over C text that steps over literals reads them so. */
+export function literalStop(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
   const n = text.length;
   let j = start + 1;
   while (j < n) {
     const d = text.charCodeAt(j);
-    if (d === quote) return j + 1;
-    if (d === BACKSLASH) j = escapeEnd(text, j);
-    else if (d === LF) return -1;
-    else j++;
+    if (d === quote || d === LF) return j;
+    j = d === BACKSLASH ? escapeEnd(text, j) : j + 1;
   }
-  return -1;
+  return n;
+}
+
+/** Offset just past the string or character literal at `start`, or -1 when
+ * its line ends first (tree-sitter reads no literal there). */
+function literalEnd(text: string, start: number): number {
+  const stop = literalStop(text, start);
+  return stop < text.length && text.charCodeAt(stop) !== LF ? stop + 1 : -1;
 }
 
 // ---------------------------------------------------------------------------
@@ -721,16 +729,7 @@ function skipLexical(text: string, i: number): number {
     if (next === SLASH) return lineCommentEnd(text, i + 2);
     return i;
   }
-  if (c === DQUOTE || c === SQUOTE) {
-    let j = i + 1;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (d === BACKSLASH) j += 2;
-      else if (d === c || d === LF) return j + 1;
-      else j++;
-    }
-    return text.length;
-  }
+  if (c === DQUOTE || c === SQUOTE) return Math.min(text.length, literalStop(text, i) + 1);
   return i;
 }
 

@@ -119,4 +119,15 @@ describe('finding the comments', () => {
       { text: '// continued \\\r\n   fpcast: ignore on the next line', rules: 'all' },
     ]);
   });
+
+  it('reads a string continued by a backslash as one literal with either line end', async () => {
+    const { findSuppressions } = await import('../../src/check/suppress.js');
+    // The splice joins the lines (tree-sitter and the outline read it so):
+    // the comment-like text is inside the string.
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['const char *s = "abc\\', '/* fpcast: ignore */ def"; /* fpcast: ignore[type-slot] */', ''].join(eol);
+      const found = findSuppressions(text).map((s) => text.slice(s.range.start, s.range.end));
+      expect(found, JSON.stringify(eol)).toEqual(['/* fpcast: ignore[type-slot] */']);
+    }
+  });
 });
