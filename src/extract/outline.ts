@@ -538,7 +538,7 @@ class Lexer {
         while (k < n) {
           const d = text.charCodeAt(k);
           if (d === c || d === LF) break;
-          if (d === BACKSLASH) k += 2;
+          if (d === BACKSLASH) k = escapeEnd(text, k);
           else if (identStart(d)) {
             const s = k;
             while (identPart(text.charCodeAt(k))) k++;

@@ -65,6 +65,16 @@ describe('outline: the top-level items of a file', () => {
     ]);
   });
 
+  it('reads a string in a #define continued by a backslash on the next line, with either line end', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const spliced = ['#define S "abc\\', 'def" spam_tail', 'int y;', ''].join(eol);
+      const o = outline(spliced);
+      expect(o.unsure, JSON.stringify(eol)).toBeUndefined();
+      expect(o.defines.map((d) => spliced.slice(d.start, d.end)), JSON.stringify(eol)).toEqual([['#define S "abc\\', 'def" spam_tail', ''].join(eol)]);
+      expect(mayHaveWord(o.words, wordHash('spam_tail'))).toBe(true);
+    }
+  });
+
   it('keeps the includes and every word outside comments', () => {
     expect(o.includes).toEqual(['a.h']);
     expect(o.includes).toEqual(includesOf(text));
