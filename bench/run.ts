@@ -21,7 +21,7 @@ import { generateTree } from './generate.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const FPCAST = path.join(ROOT, 'bin/fpcast.js');
+const FPCAST = path.join(ROOT, 'bin/fpcast.cjs');
 const RAW_PARSE = path.join(HERE, 'raw-parse.js');
 const USAGE_HOOK = path.join(HERE, 'usage-hook.js');
 /** Issue 8's memory target, for the whole-tree check and fix. */

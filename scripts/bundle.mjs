@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/src, from tsc) with esbuild into one
 // CommonJS file, dist/bundle/fpcast.cjs, and the extraction worker into
 // dist/bundle/worker.cjs, then writes V8's code cache of the bundle after a
-// sample run (scripts/code-cache.mjs). bin/load.js explains why; it runs
+// sample run (scripts/code-cache.mjs). bin/load.cjs explains why; it runs
 // dist/src when the bundle is missing, so a build without esbuild works too.
 // The native tree-sitter addons stay outside the bundle, as do the
 // dependencies the sources load with require() at run time.

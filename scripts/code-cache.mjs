@@ -1,4 +1,4 @@
-// Writes V8's code cache of the bundle (see bin/load.js) after a sample run:
+// Writes V8's code cache of the bundle (see bin/load.cjs) after a sample run:
 // check, diff and fix of a small extension with a mismatched method, in one
 // thread, in a temporary directory. The cache then holds the compiled code of
 // what such runs execute, which is what a one-file pre-commit run needs.
@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadMain } from '../bin/load.js';
+import { loadMain } from '../bin/load.cjs';
 
 const { main, bundled, saveCodeCache } = await loadMain({ codeCache: false });
 if (!bundled) {

@@ -1,4 +1,4 @@
-// The built command (`node bin/fpcast.js`, which runs dist/) as a child
+// The built command (`node bin/fpcast.cjs`, which runs dist/) as a child
 // process, the way users and hooks run it. dist/ (and its bundle) is rebuilt
 // first when any source file is newer than it (`npm test` has just built it;
 // a lone `vitest run` of these files may not have).
@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../support/paths.js';
 
-export const BIN = path.join(REPO, 'bin', 'fpcast.js');
+export const BIN = path.join(REPO, 'bin', 'fpcast.cjs');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -21,7 +21,7 @@ function newestSource(dir: string): number {
 }
 
 /** Whether dist/src is newer than every source, and the bundle no older
- * than dist/src (bin/load.js runs dist/src when it is: after a plain `tsc`,
+ * than dist/src (bin/load.cjs runs dist/src when it is: after a plain `tsc`,
  * tests of the bundle would compare dist/src with itself). */
 function isFresh(): boolean {
   const built = path.join(REPO, 'dist', 'src', 'cli', 'main.js');

@@ -1,4 +1,4 @@
-// The bundle bin/fpcast.js starts (dist/bundle/fpcast.cjs, see bin/load.js
+// The bundle bin/fpcast.cjs starts (dist/bundle/fpcast.cjs, see bin/load.cjs
 // and scripts/bundle.mjs) is the same program as dist/src: same help (in
 // yargs' translations too), same findings and fixes; it is used when it is
 // up to date, with V8's code cache, and a one-file run starts no worker;
@@ -28,7 +28,7 @@ describe('the bundle', () => {
 
   it('is built, up to date, and loads with its code cache', () => {
     expect(existsSync(path.join(REPO, 'dist/bundle/fpcast.cjs'))).toBe(true);
-    const probe = `const m = await import(${JSON.stringify(path.join(REPO, 'bin/load.js'))}); const r = await m.loadMain(); console.log(JSON.stringify({ bundled: r.bundled, cache: r.codeCacheUsed }));`;
+    const probe = `const m = await import(${JSON.stringify(path.join(REPO, 'bin/load.cjs'))}); const r = await m.loadMain(); console.log(JSON.stringify({ bundled: r.bundled, cache: r.codeCacheUsed }));`;
     const out = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(JSON.parse(out.stdout)).toEqual({ bundled: true, cache: true });
   });

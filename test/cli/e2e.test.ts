@@ -1,4 +1,4 @@
-// The installed command end to end: `node bin/fpcast.js …` in a child process
+// The installed command end to end: `node bin/fpcast.cjs …` in a child process
 // on temp copies of examples/spam and corpus cases — exit codes (0 clean, 1
 // findings, 2 usage errors, yargs' own included), --version, --help of every
 // command, what `fix` writes, and that `git apply` of `diff` gives the same.

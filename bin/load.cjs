@@ -1,4 +1,4 @@
-// How bin/fpcast.js starts the command quickly (a one-file run, what
+// How bin/fpcast.cjs starts the command quickly (a one-file run, what
 // pre-commit does on every commit, is mostly start-up):
 // - dist/bundle/fpcast.cjs, the whole CLI in one CommonJS file made by
 //   scripts/bundle.mjs, instead of a hundred ES modules (loading many ES
@@ -11,14 +11,15 @@
 // - dist/src (tsc's output) when the bundle is missing or older than it (a
 //   plain `tsc`), so a build without esbuild still works, only starts slower.
 
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(__dirname, '..');
 const BUNDLE = path.join(root, 'dist/bundle/fpcast.cjs');
 const CACHE = `${BUNDLE}.cache`;
 const UNBUNDLED = path.join(root, 'dist/src/cli/main.js');
@@ -33,7 +34,7 @@ function modified(file) {
 
 /** The CLI's `main`, from the bundle when it is there and up to date.
  * `saveCodeCache` (bundle only) writes the code cache of what ran so far. */
-export async function loadMain({ codeCache = true } = {}) {
+async function loadMain({ codeCache = true } = {}) {
   const bundled = modified(BUNDLE);
   const unbundled = modified(UNBUNDLED);
   if (bundled === undefined || (unbundled !== undefined && unbundled > bundled)) {
@@ -52,10 +53,10 @@ export async function loadMain({ codeCache = true } = {}) {
   }
   // What require() does with a CommonJS file, plus the cache.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: BUNDLE, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
   return {
-    main: module.exports.main,
+    main: bundle.exports.main,
     bundled: true,
     codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected,
     saveCodeCache() {
@@ -65,3 +66,5 @@ export async function loadMain({ codeCache = true } = {}) {
     },
   };
 }
+
+module.exports = { loadMain };
