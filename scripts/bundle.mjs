@@ -71,7 +71,19 @@ await esbuild.build({
   banner: {
     js: [
       "const __fpcastUrl = require('node:url').pathToFileURL(__filename).href;",
-      "const __fpcastYargsShimUrl = () => require('node:url').pathToFileURL(require('node:path').join(require('node:path').dirname(require.resolve('yargs/package.json')), 'lib/platform-shims/esm.mjs')).href;",
+      // Worked out once, and without a package lookup when yargs sits in this
+      // package's own node_modules (where the lookup would find it first):
+      // the lookup reads yargs's package.json, some 3 ms of every start.
+      // (The bundle's own directory is read here: yargs's shim declares a
+      // `__dirname` of its own in this scope.)
+      'const __fpcastYargsShimUrl = (() => {',
+      "  const path = require('node:path');",
+      "  const near = path.join(path.dirname(__filename), '..', '..', 'node_modules', 'yargs');",
+      '  let url;',
+      '  const locate = () =>',
+      "    require('node:fs').existsSync(path.join(near, 'package.json')) ? near : path.dirname(require.resolve('yargs/package.json'));",
+      "  return () => (url ??= require('node:url').pathToFileURL(path.join(locate(), 'lib/platform-shims/esm.mjs')).href);",
+      '})();',
     ].join('\n'),
   },
   logLevel: 'warning',
