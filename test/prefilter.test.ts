@@ -198,6 +198,8 @@ const PATHS: Record<string, string> = {
   'noret.c': 'static PyObject * _Py_NO_RETURN\nmod_noret(PyObject *self, PyObject *a, PyObject *b)\n{\n    return NULL;\n}\nint after(int x) { return x; }\n',
   // A #define that tree-sitter's error recovery names after another word of it (`for`).
   'garbled.c': '#define VISIT(x) { \\\n    int i; /* note */ \\\n    for (i = 0; i < x; i++) {} \\\n}\nPyObject *mod_garbled(PyObject *self) { return NULL; }\n',
+  // An `fpcast: ignore` comment in a file with no table: the file counts as parsed, for its comment.
+  'ignored.c': 'int helper(void) { return 0; } /* fpcast: ignore */\n',
   // An #if never closed: its #endif is missing right at the end of the body of a function nothing asks for.
   'unclosed.c': '#if 0\nPyObject *\nmod_unclosed(PyObject *self)\n{\n    return NULL;\n}\nint unclosed_tail(void)\n{\n    return 0;\n}',
 };
@@ -223,6 +225,9 @@ describe('with and without the prefilter, on files that take every path of the p
       const check = await runCli(['check', '--jobs', '1', ...config.args([]), '.'], dir);
       expect(check.stdout).toMatch(/mod_reset/);
       await expectSameWithAndWithout(dir, 'check', config.args([]));
+      const unused = await runCli(['check', '--jobs', '1', '--report-unused-ignores', ...config.args([]), '.'], dir);
+      expect(unused.stdout).toMatch(/^ignored\.c:1:\d+: warning: .*\[unused-ignore\]$/m);
+      await expectSameWithAndWithout(dir, 'check', config.args(['--report-unused-ignores']));
       await expectSameWithAndWithout(dir, 'fix', config.args([]));
       await expectSameWithAndWithout(dir, 'fix', config.args(['--strategy', 'wrapper']));
     });
