@@ -265,7 +265,7 @@ class Definers {
           if (this.asked.macros.has(word)) parts.defines.add(k);
         }
       });
-      if (!isEmpty(parts)) add(file, parts);
+      add(file, parts);
     }
     for (const [name, h] of this.askedSpellings) this.spelling(file, name, h, add);
     for (const name of this.askedOddly) this.anywhere(file, name, add);
@@ -330,11 +330,7 @@ class Definers {
 
   /** The parts of `file` that spell `name`, an identifier whose hash is `h`. */
   private spelling(file: FileState, name: string, h: number, add: Add): void {
-    if (!mayHaveWord(file.outline!.words, h)) return;
-    // The filter's "maybe" can be wrong: then the text spells no such word,
-    // and the file is not wanted (a want for nothing would cost a round).
-    const parts = partsSpelling(file.outline!, file.text, name);
-    if (!isEmpty(parts)) add(file, parts);
+    if (mayHaveWord(file.outline!.words, h)) add(file, partsSpelling(file.outline!, file.text, name));
   }
 
   /** A name that is not an identifier, asked for any kind of fact: every file that holds it, once. */
@@ -493,7 +489,9 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
   const collector = () => {
     const wants = new Map<FileState, Parts>();
     const add: Add = (file, parts) => {
-      if (file.parsed && !addsTo(file.parsed, parts)) return;
+      // A want of nothing (a name the words filter only may hold, say) is
+      // none: it would parse nothing, yet cost an analysis round.
+      if (isEmpty(parts) || (file.parsed && !addsTo(file.parsed, parts))) return;
       const want = wants.get(file) ?? (file.parsed ? clone(file.parsed) : noParts());
       merge(want, parts);
       wants.set(file, want);
@@ -583,7 +581,10 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       file.outline = outline(file.text);
       definers.addFile(file, batch.add);
       const tables = tableParts(file.outline);
-      if (!isEmpty(tables) || file.text.includes(SUPPRESSION_WORD)) batch.add(file, tables);
+      if (!isEmpty(tables)) batch.add(file, tables);
+      // The one want of nothing: the file is parsed for its comments alone
+      // (unless something else of it is wanted already).
+      else if (file.text.includes(SUPPRESSION_WORD) && !batch.wants.has(file)) batch.wants.set(file, tables);
       batchBytes += file.text.length;
       if (batchBytes < FIRST_BATCH) continue;
       parse(batch.wants);
