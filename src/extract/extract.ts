@@ -13,6 +13,7 @@ import { includesOf } from './outline.js';
 import { mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
 import type { PartRanges } from './parts.js';
 import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
+import { pushTo } from '../multimap.js';
 import { tablesAt, tableStructAt } from './tables.js';
 import { declaredName, fieldOf, fieldRange, gotoField, gotoNamed, namedType, typeOf, type Cursor } from './cursor.js';
 
@@ -59,8 +60,9 @@ export function parseC(text: string, ranges?: ArrayLike<number>, newlines?: Newl
   return tree;
 }
 
-/** Offsets → tree-sitter points (rows count `\n` only, as tree-sitter does). */
-/** Where a text's lines end, to turn offsets into tree-sitter's points. */
+/** Where a text's `\n`s are, to turn offsets into tree-sitter's points. Not
+ * source-file.ts's LineIndex: tree-sitter's rows count `\n` only, while a
+ * lone CR ends a line for the positions fpcast reports. */
 export class NewlineIndex {
   private readonly newlines: number[] = [];
 
@@ -783,19 +785,9 @@ function definitionsIn(tree: Parser.Tree): Definitions {
   if (known) return known;
   known = { functions: new Map(), macros: new Map() };
   for (const node of tree.rootNode.descendantsOfType(['function_definition', 'preproc_def', 'preproc_function_def'])) {
-    if (node.type === 'function_definition') {
-      const name = findFunctionDeclarator(node.childForFieldName('declarator'))?.name.text;
-      if (name === undefined) continue;
-      const list = known.functions.get(name);
-      if (list) list.push(rangeOf(node));
-      else known.functions.set(name, [rangeOf(node)]);
-    } else {
-      const name = node.childForFieldName('name')?.text;
-      if (name === undefined) continue;
-      const list = known.macros.get(name);
-      if (list) list.push(rangeOf(node));
-      else known.macros.set(name, [rangeOf(node)]);
-    }
+    const isFunction = node.type === 'function_definition';
+    const name = isFunction ? findFunctionDeclarator(node.childForFieldName('declarator'))?.name.text : node.childForFieldName('name')?.text;
+    if (name !== undefined) pushTo(isFunction ? known.functions : known.macros, name, rangeOf(node));
   }
   definitionsOfTree.set(tree, known);
   return known;
