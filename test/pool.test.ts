@@ -13,7 +13,7 @@ import { isEmpty, noParts, partRanges, partsAround, tableParts, type Parts } fro
 import { ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extract/pool.js';
 import { ensureBuilt } from './cli/built.js';
 import { readTree } from './support/cli.js';
-import { corpusCases } from './support/corpus.js';
+import { corpusSources } from './support/corpus.js';
 
 // Worker threads run the built worker script: it must be the code under test.
 beforeAll(() => ensureBuilt(), 300_000);
@@ -23,12 +23,8 @@ afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
 function inputs(): ExtractInput[] {
   generateTree(tree, { bytes: 200 * 1024, seed: 3 });
-  const out: ExtractInput[] = [];
-  for (const [file, bytes] of readTree(tree)) out.push({ file, text: bytes.toString('latin1') });
-  for (const c of corpusCases()) {
-    for (const [file, bytes] of readTree(c.input)) if (/\.[ch]$/.test(file)) out.push({ file: `${c.name}/${file}`, text: bytes.toString('latin1') });
-  }
-  return out;
+  const generated = [...readTree(tree)].map(([file, bytes]) => ({ file, text: bytes.toString('latin1') }));
+  return [...generated, ...corpusSources()];
 }
 
 describe('ExtractPool', () => {

@@ -16,7 +16,7 @@ import { partRanges, tableParts } from '../src/extract/parts.js';
 import { DEFAULT_IN_PROCESS_BELOW } from '../src/extract/pool.js';
 import { analyze, applyFixes } from '../src/pipeline.js';
 import { check } from '../src/check/check.js';
-import { analyzeInRounds } from '../src/discover/prefilter.js';
+import { analyzeInRounds, type ExtractRequest } from '../src/discover/prefilter.js';
 import { emptyFacts } from '../src/extract/facts.js';
 import { runTask } from '../src/extract/tasks.js';
 import { plan } from '../src/fix/plan.js';
@@ -25,7 +25,7 @@ import { caseArb } from './fuzz/generators.js';
 import { caseFiles } from './fuzz/properties.js';
 import { ensureBuilt } from './cli/built.js';
 import { pipelineOptions, readTree, removeDir, runCli, tempCopy, tempDir, writeTree } from './support/cli.js';
-import { corpusCases } from './support/corpus.js';
+import { corpusCases, corpusSources } from './support/corpus.js';
 
 // Runs with worker threads run the built worker script: it must be the code under test.
 beforeAll(() => ensureBuilt(), 300_000);
@@ -279,13 +279,10 @@ describe('mayHoldTable: the text from which tree-sitter can build a table', () =
 
   it('agrees with the extractor: no corpus file with a table is ever passed over', () => {
     let withTables = 0;
-    for (const c of corpusCases()) {
-      for (const [file, bytes] of readTree(c.input)) {
-        const text = bytes.toString('latin1');
-        if (!extractFacts(file, text).tables.length) continue;
-        withTables++;
-        expect(mayHoldTable(text), `corpus/${c.name}/input/${file}`).toBe(true);
-      }
+    for (const { file, text } of corpusSources()) {
+      if (!extractFacts(file, text).tables.length) continue;
+      withTables++;
+      expect(mayHoldTable(text), file).toBe(true);
     }
     expect(withTables).toBeGreaterThan(corpusCases().length / 2);
   });
@@ -328,6 +325,35 @@ describe('the targeted pass', () => {
   });
 });
 
+/** The rounds over `texts` with the table rules (which read no whole map:
+ * no probe), planning as the pipeline does; `delay` ms per parse, and each
+ * request and each analysis told to the hooks. */
+function tableRounds(
+  texts: Map<string, string>,
+  hooks: { delay?: number; onRequest?: (request: ExtractRequest) => void; onAnalysis?: () => void } = {},
+) {
+  const rules = RULES.filter((r) => r.kind === 'table');
+  return analyzeInRounds({
+    files: [...texts].map(([path, text]) => ({ path, text })),
+    extract: async (asked) => {
+      if (hooks.delay) await new Promise((resolve) => setTimeout(resolve, hooks.delay));
+      return new Map(asked.map((request) => {
+        hooks.onRequest?.(request);
+        return [request.file, runTask(request.file, texts.get(request.file)!, request.want)];
+      }));
+    },
+    emptyFacts,
+    link,
+    analyze: (index) => {
+      hooks.onAnalysis?.();
+      const result = check(index, rules);
+      return { result, plans: plan(result, index, (file) => texts.get(file)!, { unusedParam: 'Py_UNUSED({name})', strategy: 'refuse' }) };
+    },
+    probe: false,
+    required: ({ plans }) => plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
+  });
+}
+
 describe('the rounds', () => {
   it('parse no part of a file twice, also when a file is asked for more while it is being parsed', async () => {
     // a.c's table names functions of b.c, so b.c is asked for their heads
@@ -356,29 +382,15 @@ describe('the rounds', () => {
       ].join('\n') + '\n'],
     ]);
     const requests: { file: string; ranges: number[] }[] = [];
-    const rules = RULES.filter((r) => r.kind === 'table');
-    const rounds = await analyzeInRounds({
-      files: [...texts].map(([path, text]) => ({ path, text })),
-      extract: async (asked) => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        return new Map(asked.map(({ file, want }) => {
-          if (typeof want !== 'string') requests.push({ file, ranges: want.ranges });
-          return [file, runTask(file, texts.get(file)!, want)];
-        }));
-      },
-      emptyFacts,
-      link,
-      analyze: (index) => {
-        const result = check(index, rules);
-        return { result, plans: plan(result, index, (file) => texts.get(file)!, { unusedParam: 'Py_UNUSED({name})', strategy: 'refuse' }) };
-      },
-      probe: false,
-      required: ({ plans }) => plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
+    const rounds = await tableRounds(texts, {
+      // Parses take a while, so that wants come while they are under way.
+      delay: 5,
+      onRequest: ({ file, want }) => typeof want !== 'string' && requests.push({ file, ranges: want.ranges }),
     });
     expect(rounds.result.result.findings.map((f) => `${f.rule} ${f.func}`).sort()).toEqual(['meth-arity f_b', 'meth-arity g_b', 'meth-arity g_b']);
     expect(requests.filter((r) => r.file === 'b.c').length, 'b.c is parsed in several requests (the case this test is about)').toBeGreaterThan(2);
-    // A range wholly inside what an earlier request parsed is parsed twice
-    // (a head's range inside its whole item, asked later, is not).
+    // No range lies wholly inside what an earlier request of its file parsed
+    // (a head's range inside its whole item, asked later, overlaps without lying inside).
     for (const [k, { file, ranges }] of requests.entries()) {
       const before = requests.slice(0, k).filter((r) => r.file === file).flatMap((r) => r.ranges);
       for (let i = 0; i < ranges.length; i += 2) {
@@ -400,20 +412,7 @@ describe('the rounds', () => {
       ['z.c', z],
     ]);
     let analyses = 0;
-    const rules = RULES.filter((r) => r.kind === 'table');
-    const rounds = await analyzeInRounds({
-      files: [...texts].map(([path, text]) => ({ path, text })),
-      extract: async (asked) => new Map(asked.map(({ file, want }) => [file, runTask(file, texts.get(file)!, want)])),
-      emptyFacts,
-      link,
-      analyze: (index) => {
-        analyses++;
-        const result = check(index, rules);
-        return { result, plans: plan(result, index, (file) => texts.get(file)!, { unusedParam: 'Py_UNUSED({name})', strategy: 'refuse' }) };
-      },
-      probe: false,
-      required: ({ plans }) => plans.flatMap((p) => p.fix?.edits.map((e) => ({ file: e.file, range: e.range })) ?? []),
-    });
+    const rounds = await tableRounds(texts, { onAnalysis: () => analyses++ });
     expect(rounds.result.result.findings).toEqual([]);
     expect(rounds.parsedFacts.map((f) => f.file)).toEqual(['a.c']);
     expect(analyses).toBe(1);

@@ -9,8 +9,8 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTree } from './cli.js';
 import { CORPUS_DIR } from './paths.js';
-
 
 export interface CorpusCase {
   name: string;
@@ -46,6 +46,13 @@ export function corpusCases(): CorpusCase[] {
         wasmFlags: config.wasmFlags,
       };
     });
+}
+
+/** Every C source of every case's input, named `case/path`, with its text (one character per byte, as fpcast reads it). */
+export function corpusSources(): { file: string; text: string }[] {
+  return corpusCases().flatMap((c) =>
+    [...readTree(c.input)].filter(([file]) => /\.[ch]$/.test(file)).map(([file, bytes]) => ({ file: `${c.name}/${file}`, text: bytes.toString('latin1') })),
+  );
 }
 
 export interface CaseOptions {

@@ -8,9 +8,7 @@ import { extractFacts } from '../../src/extract/extract.js';
 import type { FileFacts } from '../../src/extract/facts.js';
 import { includesOf, ITEM, itemsNamed, mayHaveWord, outline, wordHash, type Outline } from '../../src/extract/outline.js';
 import { isEmpty, mergeFacts, noParts, partRanges, partsAround, partsSpelling, tableParts, type Parts } from '../../src/extract/parts.js';
-import { readTree } from '../support/cli.js';
-import { corpusCases } from '../support/corpus.js';
-
+import { corpusSources } from '../support/corpus.js';
 
 /** The items as [start, end, body open, body close] tuples. */
 const items = (o: Outline) => Array.from({ length: o.items.length / ITEM.size }, (_, k) => Array.from(o.items.subarray(k * ITEM.size, (k + 1) * ITEM.size)));
@@ -185,13 +183,6 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
   });
 });
 
-/** Every corpus input file, by name, with its text. */
-function corpusFiles(): { file: string; text: string }[] {
-  return corpusCases().flatMap((c) =>
-    [...readTree(c.input)].filter(([file]) => /\.[ch]$/.test(file)).map(([file, bytes]) => ({ file: `${c.name}/${file}`, text: bytes.toString('latin1') })),
-  );
-}
-
 /** The facts of parts, compared where a whole parse has no error (where it
  * has, its error recovery may reach into items that parse cleanly alone). */
 function sameAsWhole(parts: FileFacts, whole: FileFacts): void {
@@ -211,7 +202,7 @@ function sameAsWhole(parts: FileFacts, whole: FileFacts): void {
 }
 
 describe('facts of parts are those of the whole file', () => {
-  const files = corpusFiles();
+  const files = corpusSources();
 
   it('covers the corpus', () => expect(files.length).toBeGreaterThan(50));
 

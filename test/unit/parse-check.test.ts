@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseErrorRegions } from '../../src/extract/extract.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { editsAddParseErrors, itemsToCheck } from '../../src/fix/parse-check.js';
-import { readTree } from '../support/cli.js';
-import { corpusCases } from '../support/corpus.js';
-
+import { corpusSources } from '../support/corpus.js';
 
 type TextEdit = { range: { start: number; end: number }; text: string };
 
@@ -133,8 +131,7 @@ describe('editsAddParseErrors', () => {
   });
 
   it('never passes what whole-file parses refuse, on 1500 random edits of corpus files', () => {
-    const files = corpusCases()
-      .flatMap((c) => [...readTree(c.input)].filter(([file]) => /\.[ch]$/.test(file)).map(([file, bytes]) => ({ name: `${c.name}/${file}`, text: bytes.toString('latin1') })));
+    const files = corpusSources();
     const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', '\n\nstatic int w(void) { return 0; }\n', 'return 0;', '(PyCFunction)', '', ')', '(', '{', '}', ';', ',', 'int', '/*', '"', '#if X\n', '\n#endif\n'];
     let seed = 7;
     const random = (n: number) => {
@@ -146,7 +143,7 @@ describe('editsAddParseErrors', () => {
     let refusedMore = 0;
     let itemsOnly = 0;
     for (let i = 0; i < 1500; i++) {
-      const { name, text } = files[random(files.length)];
+      const { file, text } = files[random(files.length)];
       const edits: TextEdit[] = [];
       for (let from = 0, n = 1 + random(2); n > 0 && from < text.length; n--) {
         const start = from + random(text.length - from);
@@ -157,7 +154,7 @@ describe('editsAddParseErrors', () => {
       const { items, whole } = check(text, edits);
       if (itemsToCheck(text, applyEdits(text, edits), edits) !== 'whole') itemsOnly++;
       if (whole) broke++;
-      if (whole && !items) passedBroken.push(`${name} ${JSON.stringify(edits)}`);
+      if (whole && !items) passedBroken.push(`${file} ${JSON.stringify(edits)}`);
       if (items && !whole) refusedMore++;
     }
     // Never passes what whole parses refuse, and refuses what they pass
