@@ -192,7 +192,6 @@ export function tableParts(outline: Outline): Parts {
   return parts;
 }
 
-
 /** The items and `#define`s of `text` that spell `name` as a word (outside
  * comments or not: a superset). */
 export function partsSpelling(outline: Outline, text: string, name: string): Parts {

@@ -293,7 +293,6 @@ class Planner {
   }
 }
 
-
 function macroStartOf(index: ProjectIndex, ref: { file: string; macro: string; range: Range }): number {
   const macro = index.files.get(ref.file)?.macros.find((m) => m.name === ref.macro && m.bodyRange.start <= ref.range.start && ref.range.end <= m.bodyRange.end);
   return macro ? macro.range.start : -1;

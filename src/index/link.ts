@@ -29,7 +29,6 @@ function locate<T extends object>(fact: T, file: string): Located<T> {
   return located;
 }
 
-
 export interface LinkOptions {
   /** Called with the index just before table entries written as macros are
    * expanded (the expansion looks macros up; the prefilter records that). */

@@ -47,7 +47,6 @@ export function caseFiles(c: CaseModel): Map<string, Buffer> {
   return files;
 }
 
-
 async function cli(args: string[], cwd: string, c: CaseModel) {
   const r = await runCli([args[0], '--jobs', '1', '--strategy', c.strategy, '--unused-param', c.unusedParam, ...args.slice(1)], cwd);
   if (/internal error/.test(r.stderr)) fail(`'fpcast ${args.join(' ')}' crashed:\n${r.stderr}`);

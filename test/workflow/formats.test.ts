@@ -256,4 +256,3 @@ describe('progress line', () => {
   });
 });
 
-
