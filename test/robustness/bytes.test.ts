@@ -2,11 +2,10 @@
 // the encoding: the expected file is the original bytes with the one edit
 // spliced in at byte level, never text decoded and re-encoded.
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt } from '../cli/built.js';
+import { ensureBuilt, runBuilt } from '../cli/built.js';
 import { gitApply, runCli } from '../support/cli.js';
 import { workDir } from './support.js';
 
@@ -99,11 +98,12 @@ describe('inserted lines use the line ending of the line they are inserted at', 
     const { before, after } = moduleBytes({ middle: Buffer.concat([utf8('/* café */\n'), b('/* na\xefve */\n')]) });
     const dir = workDir();
     writeFileSync(path.join(dir, 'm.c'), before);
-    // A real process: its stdout is a byte stream, not the tests' string.
-    const stdout = execFileSync(process.execPath, [BIN, 'diff', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
-    execFileSync(process.execPath, [BIN, 'diff', '-o', 'fix.patch', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
-    expect(stdout.equals(readFileSync(path.join(dir, 'fix.patch')))).toBe(true);
-    gitApply(dir, stdout.toString('latin1'));
+    // A real process: its stdout is a byte stream, not the tests' string (runBuilt reads it one character per byte).
+    const { stdout, code } = runBuilt(['diff', '.'], dir);
+    expect(code).toBe(0);
+    expect(runBuilt(['diff', '-o', 'fix.patch', '.'], dir).code).toBe(0);
+    expect(b(stdout).equals(readFileSync(path.join(dir, 'fix.patch')))).toBe(true);
+    gitApply(dir, stdout);
     expect(readFileSync(path.join(dir, 'm.c')).equals(after)).toBe(true);
   }, 300_000);
 });
