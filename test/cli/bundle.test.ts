@@ -5,7 +5,7 @@
 // on a larger tree its own worker script runs.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../../bench/generate.js';
@@ -31,6 +31,32 @@ describe('the bundle', () => {
     const probe = `const m = await import(${JSON.stringify(path.join(REPO, 'bin/load.cjs'))}); const r = await m.loadMain(); console.log(JSON.stringify({ bundled: r.bundled, cache: r.codeCacheUsed }));`;
     const out = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(JSON.parse(out.stdout)).toEqual({ bundled: true, cache: true });
+  });
+
+  it('does not use a code cache made from other bytes of the bundle, even of the same length', () => {
+    const dir = tempDir('fpcast-bundle-cache-');
+    try {
+      cpSync(path.join(REPO, 'bin'), path.join(dir, 'bin'), { recursive: true });
+      cpSync(path.join(REPO, 'dist/bundle'), path.join(dir, 'dist/bundle'), { recursive: true });
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+      const load = () => {
+        const probe = `const m = await import(${JSON.stringify(path.join(dir, 'bin/load.cjs'))}); const r = await m.loadMain(); console.log(JSON.stringify({ bundled: r.bundled, cache: r.codeCacheUsed, main: typeof r.main }));`;
+        const out = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+        expect(out.stderr).toBe('');
+        return JSON.parse(out.stdout);
+      };
+      expect(load()).toEqual({ bundled: true, cache: true, main: 'function' });
+      // A comment of the bundle changed, its length kept: V8's own check of a
+      // cache compares the source's length only.
+      const bundle = path.join(dir, 'dist/bundle/fpcast.cjs');
+      const text = readFileSync(bundle, 'latin1');
+      const comment = '// dist/src/cli/main.js\n';
+      expect(text).toContain(comment);
+      writeFileSync(bundle, text.replace(comment, comment.toUpperCase()), 'latin1');
+      expect(load()).toEqual({ bundled: true, cache: false, main: 'function' });
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('prints the same help, translated by yargs as well', () => {
