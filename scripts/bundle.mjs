@@ -37,6 +37,19 @@ const YARGS_SHIM_EDITS = [
   [/^  require,$/m, '  require: shimRequire,', 'lazy loads need the bundle\'s require'],
   [/^  cliui,$/m, '  cliui: (...args) => require(\'cliui\').default(...args),', 'lazy cliui'],
   [/^  stringWidth,$/m, '  stringWidth: (...args) => require(\'string-width\').default(...args),', 'lazy string-width'],
+  // Node's assert (some 1.5 ms to load) for checks of yargs's own arguments
+  // that pass on every run: load it only to throw its error (both compare
+  // with Object.is).
+  [/^import { notStrictEqual, strictEqual } from 'assert'\n/m, '', 'lazy assert'],
+  [
+    /^    notStrictEqual,\n    strictEqual\n/m,
+    [
+      "    notStrictEqual: (actual, expected, message) => { if (Object.is(actual, expected)) require('assert').notStrictEqual(actual, expected, message); },",
+      "    strictEqual: (actual, expected, message) => { if (!Object.is(actual, expected)) require('assert').strictEqual(actual, expected, message); },",
+      '',
+    ].join('\n'),
+    'lazy assert',
+  ],
 ];
 
 const yargsShim = {

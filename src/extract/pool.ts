@@ -5,9 +5,10 @@
 // A file whose extraction fails is reported as a value and the others go on.
 
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileFacts } from './facts.js';
 import { lengthOf } from './ranges.js';
 import type { TaskResult, Want } from './tasks.js';
@@ -32,6 +33,10 @@ export interface PoolOptions {
    * start; a run over many files will want them). */
   warm?: boolean;
 }
+
+// worker_threads is loaded when the first worker starts: a one-file run
+// starts none, and the module costs it over a millisecond to load.
+const require = createRequire(import.meta.url);
 
 export const DEFAULT_IN_PROCESS_BELOW = 512 * 1024;
 
@@ -183,6 +188,7 @@ export class ExtractPool {
   private spawn(script: string): Slot {
     // A small young generation: V8 would otherwise reserve tens of megabytes
     // per thread for it, and a run's memory is mostly these threads' heaps.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, running: new Map(), load: 0 };
     worker.on('message', (reply: ExtractReply) => {
