@@ -5,8 +5,9 @@
 // with --no-prefilter, `fpcast fix` on a fresh copy, a one-file `check` (what
 // pre-commit does), Node's own start-up, and a raw tree-sitter parse of the
 // same files on one and on two threads. Prints medians, min/max, CPU time,
-// peak memory and the ratios to the raw parse. Without DIR it generates the synthetic tree (fixed
-// seed) in a temporary directory. Figures are printed, never asserted.
+// peak memory and the ratios to the raw parse. Without DIR it generates the
+// synthetic tree (fixed seed) in a temporary directory. Figures are printed,
+// never asserted.
 
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
