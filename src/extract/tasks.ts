@@ -21,39 +21,34 @@ export interface TaskResult {
   kept?: true;
 }
 
-const trees = new Map<string, { text: string; tree: Parser.Tree }>();
-
-/** The tree of `file` this thread keeps, if it was parsed from `text`. */
-function keptTree(file: string, text: string): Parser.Tree | undefined {
-  const known = trees.get(file);
-  return known?.text === text ? known.tree : undefined;
+/** What this thread keeps of a file, for the text it was asked about: the
+ * whole tree made for its parts, and its line ends (a file is asked for
+ * parts round after round). Another text of the file starts afresh. */
+interface Kept {
+  text: string;
+  tree?: Parser.Tree;
+  newlines?: NewlineIndex;
 }
 
-/** The line ends of each file's text, found once: a file is asked for parts round after round. */
-const newlines = new Map<string, { text: string; index: NewlineIndex }>();
+const kept = new Map<string, Kept>();
 
-function newlinesOf(file: string, text: string): NewlineIndex {
-  let known = newlines.get(file);
-  if (known?.text !== text) newlines.set(file, (known = { text, index: new NewlineIndex(text) }));
-  return known.index;
-}
-
-function keep(file: string, text: string, tree: Parser.Tree): Parser.Tree {
-  trees.set(file, { text, tree });
-  return tree;
+function keptFor(file: string, text: string): Kept {
+  let known = kept.get(file);
+  if (known?.text !== text) kept.set(file, (known = { text }));
+  return known;
 }
 
 export function runTask(file: string, text: string, want: Want): TaskResult {
   const parts = typeof want === 'string' ? 'whole' : want;
+  const known = keptFor(file, text);
   // Only a whole parse made for parts is kept: those are the files asked about again.
-  const wholeTree = (whole: string): Parser.Tree => keptTree(file, whole) ?? (parts === 'whole' ? parseC(whole) : keep(file, whole, parseC(whole)));
-  const options = { wholeTree, newlines: parts === 'whole' ? undefined : newlinesOf(file, text) };
+  const wholeTree = (whole: string): Parser.Tree => known.tree ?? (parts === 'whole' ? parseC(whole) : (known.tree = parseC(whole)));
+  const options = { wholeTree, newlines: parts === 'whole' ? undefined : (known.newlines ??= new NewlineIndex(text)) };
   const facts = extractFacts(file, text, parts, want === 'whole' ? options : { ...options, includes: [] });
-  return trees.has(file) ? { facts, kept: true } : { facts };
+  return known.tree ? { facts, kept: true } : { facts };
 }
 
 /** Drop every kept tree and line index (the analysis is over). */
 export function releaseTrees(): void {
-  trees.clear();
-  newlines.clear();
+  kept.clear();
 }
