@@ -1,11 +1,13 @@
-// `npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "…"] [--keep]`
+// `npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "…"] [--ast-grep PATH] [--keep]`
 //
 // Measures, as whole processes and in one run (interleaved, so that a busy
 // moment on a shared machine hits every row alike): `fpcast check`, the same
 // with --no-prefilter, `fpcast fix` on a fresh copy, a one-file `check` (what
 // pre-commit does), Node's own start-up, and a raw tree-sitter parse of the
-// same files on one and on two threads. Prints medians, min/max, CPU time,
-// peak memory and the ratios to the raw parse. Without DIR it generates the
+// same files on one and on two threads, and, given its binary, ast-grep's
+// scan of them for one pattern on two threads (the tool issue 8 measures
+// fpcast against). Prints medians, min/max, CPU time, peak memory and the
+// ratios to the raw parse. Without DIR it generates the
 // synthetic tree (fixed seed) in a temporary directory. Figures are printed,
 // never asserted.
 
@@ -25,6 +27,8 @@ const ROOT = path.resolve(HERE, '../..');
 const FPCAST = path.join(ROOT, 'bin/fpcast.cjs');
 const RAW_PARSE = path.join(HERE, 'raw-parse.js');
 const USAGE_HOOK = path.join(HERE, 'usage-hook.cjs');
+/** What ast-grep looks for: the method tables (it parses every file either way). */
+const AST_GREP_PATTERN = 'static PyMethodDef $NAME[] = $TABLE;';
 /** Issue 8's memory target, for the whole-tree check and fix. */
 const MAX_MIB = 300;
 
@@ -37,6 +41,8 @@ interface Sample {
 
 interface Row {
   label: string;
+  /** The program run (default: node). */
+  program?: string;
   command: string[];
   cwd: string;
   /** Exit codes that mean the command did its job. */
@@ -56,12 +62,12 @@ interface Row {
 }
 
 function usage(): never {
-  process.stderr.write('usage: npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "extra fpcast args"] [--keep]\n');
+  process.stderr.write('usage: npm run bench [-- DIR] [--runs N] [--mb N] [--seed N] [--args "extra fpcast args"] [--ast-grep PATH] [--keep]\n');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]) {
-  const out = { dir: undefined as string | undefined, runs: 5, mb: 20, seed: 1, extra: [] as string[], keep: false };
+  const out = { dir: undefined as string | undefined, runs: 5, mb: 20, seed: 1, extra: [] as string[], astGrep: undefined as string | undefined, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage();
@@ -69,6 +75,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--mb') out.mb = Number(next());
     else if (a === '--seed') out.seed = Number(next());
     else if (a === '--args') out.extra = next().split(/\s+/).filter(Boolean);
+    else if (a === '--ast-grep') out.astGrep = path.resolve(next());
     else if (a === '--keep') out.keep = true;
     else if (a.startsWith('--') || out.dir) usage();
     else out.dir = path.resolve(a);
@@ -78,16 +85,18 @@ function parseArgs(argv: string[]) {
 }
 
 /** Run one command as a whole process: wall time from spawn to exit and,
- * with `usage`, CPU and peak memory from the process itself (all its threads). */
-function measure(command: string[], cwd: string, usage: boolean, envChanges: Row['env'] = {}): Promise<Sample & { stderr: string }> {
+ * with `usage`, CPU and peak memory from the process itself (all its threads;
+ * a node process only, through the usage hook). */
+function measure(program: string | undefined, command: string[], cwd: string, usage: boolean, envChanges: Row['env'] = {}): Promise<Sample & { stderr: string }> {
   const usageFile = path.join(tmpdir(), `fpcast-bench-usage-${process.pid}.json`);
   rmSync(usageFile, { force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...envChanges };
   for (const [name, value] of Object.entries(envChanges)) if (value === undefined) delete env[name];
+  usage &&= !program;
   if (usage) env.FPCAST_BENCH_USAGE = usageFile;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, usage ? ['--require', USAGE_HOOK, ...command] : command, {
+    const child = spawn(program ?? process.execPath, usage ? ['--require', USAGE_HOOK, ...command] : command, {
       cwd,
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -172,16 +181,18 @@ async function main(): Promise<void> {
   const raw1: Row = { label: 'raw tree-sitter parse, 1 thread', command: [RAW_PARSE, '--threads', '1', '--list', listFile], cwd: dir, ok: [0], samples: [] };
   const raw2: Row = { label: 'raw tree-sitter parse, 2 threads', command: [RAW_PARSE, '--threads', '2', '--list', listFile], cwd: dir, ok: [0], samples: [] };
   rows.push(raw1, raw2);
+  // Its wall time only (CPU and memory come from node's usage hook); it exits 1 when nothing matches.
+  if (args.astGrep) rows.push({ label: 'ast-grep, one pattern, 2 threads', program: args.astGrep, command: ['run', '--pattern', AST_GREP_PATTERN, '--lang', 'c', '--threads', '2', '.'], cwd: dir, ok: [0, 1], samples: [] });
 
   const loadBefore = loadavg()[0];
   for (let run = 0; run < args.runs; run++) {
     for (const row of rows) {
       const cwd = row.prepare?.() ?? row.cwd;
-      const sample = await measure(row.command, cwd, true, row.env);
+      const sample = await measure(row.program, row.command, cwd, true, row.env);
       if (!row.ok.includes(sample.code)) {
         throw new Error(`${row.label} exited with ${sample.code}:\n${sample.stderr.slice(0, 2000)}`);
       }
-      if (row.timedBare) sample.wall = (await measure(row.command, cwd, false, row.env)).wall;
+      if (row.timedBare) sample.wall = (await measure(row.program, row.command, cwd, false, row.env)).wall;
       row.samples.push(sample);
       if (cwd !== row.cwd) rmSync(cwd, { recursive: true, force: true });
     }
