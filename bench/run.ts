@@ -12,7 +12,7 @@
 // never asserted.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,15 @@ function usage(): never {
   process.exit(2);
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function parseArgs(argv: string[]) {
   const out = { dir: undefined as string | undefined, runs: 5, mb: 20, seed: 1, extra: [] as string[], astGrep: undefined as string | undefined, keep: false };
   for (let i = 0; i < argv.length; i++) {
@@ -81,6 +90,10 @@ function parseArgs(argv: string[]) {
     else out.dir = path.resolve(a);
   }
   if (!(out.runs >= 1) || !(out.mb > 0)) usage();
+  if (out.astGrep && !isExecutable(out.astGrep)) {
+    process.stderr.write(`bench: --ast-grep: '${out.astGrep}' is not an executable file; give the path of an ast-grep binary (npm i @ast-grep/cli puts one in node_modules/.bin/ast-grep)\n`);
+    process.exit(2);
+  }
   return out;
 }
 
