@@ -3,13 +3,12 @@
 // Measures, as whole processes and in one run (interleaved, so that a busy
 // moment on a shared machine hits every row alike): `fpcast check`, the same
 // with --no-prefilter, `fpcast fix` on a fresh copy, a one-file `check` (what
-// pre-commit does), Node's own start-up, and a raw tree-sitter parse of the
-// same files on one and on two threads, and, given its binary, ast-grep's
-// scan of them for one pattern on two threads (the tool issue 8 measures
+// pre-commit does), Node's own start-up, a raw tree-sitter parse of the same
+// files on one and on two threads, and, given its binary, ast-grep's scan of
+// the same tree for one pattern on two threads (the tool issue 8 measures
 // fpcast against). Prints medians, min/max, CPU time, peak memory and the
-// ratios to the raw parse. Without DIR it generates the
-// synthetic tree (fixed seed) in a temporary directory. Figures are printed,
-// never asserted.
+// ratios to the raw parse. Without DIR it generates the synthetic tree (fixed
+// seed) in a temporary directory. Figures are printed, never asserted.
 
 import { spawn } from 'node:child_process';
 import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -105,6 +104,7 @@ function measure(program: string | undefined, command: string[], cwd: string, us
   rmSync(usageFile, { force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...envChanges };
   for (const [name, value] of Object.entries(envChanges)) if (value === undefined) delete env[name];
+  // Another program than node cannot load the usage hook.
   usage &&= !program;
   if (usage) env.FPCAST_BENCH_USAGE = usageFile;
   return new Promise((resolve, reject) => {
