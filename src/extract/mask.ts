@@ -8,6 +8,16 @@
 // are touched, and only where an element is followed by another without a
 // comma (a syntax error as written). The masked text is parsed, never written.
 //
+// A preprocessor conditional between the entries of an array (`#ifdef
+// HAVE_X` before an optional method) is not C to tree-sitter either: it
+// reads every branch's entries all the same, and reports the directive lines
+// as errors, which would make the file's parts parse as if broken. Such a
+// line is blanked (its newlines kept): the entries read are the same, with
+// no error. Between the fields of a struct only when every field after it is
+// designated (`.m_free = f`: a positional field after an optional one would
+// be read in the wrong place), and never inside an entry (which field a
+// branch fills is then unknown).
+//
 // Only the parts of a file that are parsed need masking: given ranges (which
 // must begin and end between top-level items, or be the head of a function
 // whose body is left out), the commas found in them are those a pass over the
@@ -17,8 +27,11 @@ import { startsLine } from '../source/source-file.js';
 import { escapeEnd, identPart, identStart, lineCommentEnd, literalStop } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
-  LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, BACKSLASH = 92,
-  LBRACE = 123, RBRACE = 125;
+  LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, RBRACKET = 93,
+  BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
+
+/** Directives that open, switch or close a conditional. */
+const CONDITIONAL = /^#[ \t]*(?:if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
 
 /** Token kinds other than a punctuation character (which is its own code). */
 const IDENT = -1;
@@ -38,12 +51,22 @@ interface List {
   /** 1 is the list right after `=`: where a table's entries (or a struct's
    * fields) sit and where macro elements appear; nested lists are left alone. */
   level: number;
+  /** The initializer of an array (`name[] = {`), whose elements are entries. */
+  array: boolean;
+  /** In a struct's list: conditionals between fields, blanked when the list
+   * ends if no positional field came after one (flat start/end pairs). */
+  held: number[];
+  positionalAfter: boolean;
 }
 
 class Masker {
   readonly commas: number[] = [];
+  /** Conditional directives between entries (flat start/end pairs, in order). */
+  readonly blanks: number[] = [];
   private readonly stack: List[] = [];
   private prev = NONE;
+  /** The token before the last `=`. */
+  private beforeEquals = NONE;
   /** Offset of the last space or tab (outside comments) since the previous token, or -1. */
   private lastBlank = -1;
 
@@ -66,7 +89,12 @@ class Masker {
         i = lineCommentEnd(text, i + 2);
       } else if (c === HASH && startsLine(text, i)) {
         // A preprocessor line (with continuations) is not part of the C around it.
+        const at = i;
         while (i < text.length && text.charCodeAt(i) !== LF) i = text.charCodeAt(i) === BACKSLASH ? escapeEnd(text, i) : i + 1;
+        if (this.betweenEntries() && CONDITIONAL.test(text.slice(at, Math.min(i, at + 32)))) {
+          const top = this.stack[this.stack.length - 1];
+          (top.array ? this.blanks : top.held).push(at, i);
+        }
       } else if (c === DQUOTE || c === SQUOTE) {
         const at = i;
         i = literalStop(text, at) + 1;
@@ -84,6 +112,14 @@ class Masker {
     }
   }
 
+  /** Whether the last token ended an element of a table's list (its comma,
+   * or a macro element, which has none), or began the list. */
+  private betweenEntries(): boolean {
+    const top = this.stack[this.stack.length - 1];
+    if (!top?.init || top.level !== 1) return false;
+    return top.state === State.START || top.state === State.NAME || top.state === State.CALL;
+  }
+
   /** One token; returns where to go on when the token swallowed more text (a call). */
   private token(kind: number, at: number): number | undefined {
     const top = this.stack[this.stack.length - 1];
@@ -93,13 +129,17 @@ class Masker {
         if (this.lastBlank >= 0) this.commas.push(this.lastBlank);
         top.state = State.START;
       }
+      // A field that starts after a conditional without a designator.
+      if (top.held.length && top.state === State.START && kind !== DOT && kind !== RBRACE && kind !== COMMA) top.positionalAfter = true;
     }
     if (kind === LBRACE) {
       const init = this.prev === EQ || (top?.init === true && (this.prev === COMMA || this.prev === LBRACE || top.state === State.START));
       if (top?.init) top.state = State.OTHER;
-      this.stack.push({ init, state: State.START, level: init ? (top?.init ? top.level + 1 : 1) : 0 });
+      const array = this.prev === EQ && this.beforeEquals === RBRACKET;
+      this.stack.push({ init, state: State.START, level: init ? (top?.init ? top.level + 1 : 1) : 0, array, held: [], positionalAfter: false });
     } else if (kind === RBRACE) {
-      this.stack.pop();
+      const closed = this.stack.pop();
+      if (closed?.held.length && !closed.positionalAfter) this.blanks.push(...closed.held);
       const outer = this.stack[this.stack.length - 1];
       if (outer?.init) outer.state = State.OTHER;
     } else if (top?.init) {
@@ -117,26 +157,37 @@ class Masker {
         top.state = State.OTHER;
       } else top.state = State.OTHER;
     }
+    if (kind === EQ) this.beforeEquals = this.prev;
     this.prev = kind;
     this.lastBlank = -1;
     return undefined;
   }
 }
 
-/** `text` with the missing commas written in; `ranges` (flat start/end
- * pairs, in order) limits the work to the parts that will be parsed. */
+/** `text` with the missing commas written in and the conditionals between
+ * entries blanked; `ranges` (flat start/end pairs, in order) limits the work
+ * to the parts that will be parsed. */
 export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
   if (!text.includes('{')) return text;
   const masker = new Masker(text);
   if (!ranges) masker.run(0, text.length);
   else for (let k = 0; k < ranges.length; k += 2) masker.run(ranges[k], ranges[k + 1]);
-  const commas = masker.commas;
-  if (!commas.length) return text;
+  const { commas, blanks } = masker;
+  if (!commas.length && !blanks.length) return text;
+  // Both lists are in text order, and a comma (written into a blank of C) never falls in a directive.
   let out = '';
   let from = 0;
-  for (const at of commas) {
-    out += text.slice(from, at) + ',';
-    from = at + 1;
+  let c = 0;
+  let b = 0;
+  while (c < commas.length || b < blanks.length) {
+    if (b >= blanks.length || (c < commas.length && commas[c] < blanks[b])) {
+      out += text.slice(from, commas[c]) + ',';
+      from = commas[c++] + 1;
+    } else {
+      out += text.slice(from, blanks[b]) + text.slice(blanks[b], blanks[b + 1]).replace(/[^\n\r]/g, ' ');
+      from = blanks[b + 1];
+      b += 2;
+    }
   }
   return out + text.slice(from);
 }

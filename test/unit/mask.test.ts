@@ -47,6 +47,56 @@ describe('maskMacroElements', () => {
     expect(maskMacroElements(crlf)).toBe(masked.replace(/\n/g, '\r\n'));
   });
 
+  it('blanks the conditionals between the entries of an array, keeping length and lines, so that every branch parses cleanly', () => {
+    const source = [
+      'static PyMethodDef m[] = {',
+      '    {"a", fa, METH_O, NULL},',
+      '#if defined(HAVE_B) && \\',
+      '    defined(HAVE_C)',
+      '    {"b", fb, METH_O, NULL},',
+      '#else',
+      '    {"c", fc, METH_O, NULL},',
+      '#endif',
+      '    A_METHODDEF',
+      '#ifdef HAVE_D',
+      '    D_METHODDEF',
+      '#endif',
+      '    {NULL}',
+      '};',
+      '',
+    ].join('\n');
+    const masked = maskMacroElements(source);
+    expect(masked.length).toBe(source.length);
+    expect(masked.split('\n').map((line) => line.trim())).toEqual(
+      ['static PyMethodDef m[] = {', '{"a", fa, METH_O, NULL},', '', '', '{"b", fb, METH_O, NULL},', '', '{"c", fc, METH_O, NULL},', '', 'A_METHODDEF', '', ',D_METHODDEF', '', ',{NULL}', '};', ''],
+    );
+    const facts = extractFacts('t.c', source);
+    expect(facts.parseErrors).toEqual([]);
+    expect(facts.tables[0].entries.map((e) => e.macro?.name ?? e.fields.ml_meth?.func?.name ?? null)).toEqual(['fa', 'fb', 'fc', 'A_METHODDEF', 'D_METHODDEF', null]);
+  });
+
+  it('blanks a conditional between the fields of a struct only when every field after it is designated', () => {
+    const designated = 'static struct PyModuleDef d = {\n    PyModuleDef_HEAD_INIT,\n    "d",\n#ifdef GC\n    .m_traverse = t,\n#endif\n    .m_clear = c,\n};\n';
+    expect(maskMacroElements(designated)).toBe(designated.replace('#ifdef GC', '         ').replace('#endif', '      '));
+    expect(extractFacts('t.c', designated).parseErrors).toEqual([]);
+    // "d" would be read as m_name in one configuration and as m_doc in the other.
+    const positional = 'static struct PyModuleDef p = {\n    PyModuleDef_HEAD_INIT,\n#ifdef NAMED\n    "p",\n#endif\n    "doc",\n    .m_clear = c,\n};\n';
+    expect(maskMacroElements(positional)).toBe(positional);
+    // The same after a head macro, which has no comma.
+    const afterHead = 'static PyTypeObject T = {\n    PyVarObject_HEAD_INIT(NULL, 0)\n#ifdef NAMED\n    "t",\n#endif\n    .tp_basicsize = sizeof(T),\n};\n';
+    expect(maskMacroElements(afterHead)).toBe(afterHead.replace('    "t"', '   ,"t"'));
+  });
+
+  it('leaves a conditional inside an entry, and other directives between entries', () => {
+    for (const source of [
+      'static PyMethodDef m[] = {\n    {"a", fa,\n#ifdef HAVE_O\n     METH_O,\n#else\n     METH_VARARGS,\n#endif\n     NULL},\n    {NULL}\n};\n',
+      'static PyMethodDef m[] = {\n    {"a", fa, METH_O, NULL},\n#define B_METHODDEF\n#include "b.h"\n    {NULL}\n};\n',
+      'static int codes[] = {\n    1 +\n#ifdef TWO\n    2 +\n#endif\n    3\n};\n',
+    ]) {
+      expect(maskMacroElements(source)).toBe(source);
+    }
+  });
+
   it('reads a // comment continued by a backslash to the end of its logical line', () => {
     for (const eol of ['\n', '\r\n']) {
       const source = ['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '    {NULL}', '};', ''].join(eol);
