@@ -18,6 +18,13 @@
 // be read in the wrong place), and never inside an entry (which field a
 // branch fills is then unknown).
 //
+// An attribute macro between a function's result type and its name
+// (`static void _Py_NO_RETURN name(`, `int PTRCALL name(`) leaves two names
+// in a row before the `(` where the type is complete already, which no C
+// declaration has: tree-sitter reads the macro as the declarator and cannot
+// read the rest. A name in that place that is spelled like a macro
+// (capitals, after an optional `_Py_`-like prefix) is blanked.
+//
 // Only the parts of a file that are parsed need masking: given ranges (which
 // must begin and end between top-level items, or be the head of a function
 // whose body is left out), the commas found in them are those a pass over the
@@ -29,6 +36,22 @@ import { escapeEnd, identPart, identStart, lineCommentEnd, literalStop } from '.
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, RBRACKET = 93,
   BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
+
+/** A name spelled like a macro: capitals, digits and underscores, after an
+ * optional `Py`/`Py_` prefix (`_Py_NO_RETURN`, `PTRCALL`; not `Py_ssize_t`). */
+const MACRO_SPELLING = /^_*(?:Py_?)?[A-Z][A-Z0-9_]*$/;
+/** Tokens remembered for `attributeBefore`: the name before a `(`, up to
+ * four attribute macros before it, and the type's last token. */
+const RECENT = 6;
+
+/** Words after which the next name is the type, not an attribute
+ * (`static HCERTSTORE name(`, `struct FOO name(`): tags, storage classes,
+ * qualifiers and function specifiers. After any other word, or a `*`, the
+ * type is complete. */
+const BEFORE_A_TYPE = new Set([
+  'struct', 'union', 'enum', 'static', 'extern', 'typedef', 'register', 'auto', '_Thread_local', 'thread_local', 'inline', '__inline',
+  '__inline__', 'const', 'volatile', 'restrict', '__restrict', '__restrict__', '_Atomic', '__extension__', '_Noreturn',
+]);
 
 /** Directives that open, switch or close a conditional. */
 const CONDITIONAL = /^#[ \t]*(?:if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
@@ -67,6 +90,10 @@ class Masker {
   private prev = NONE;
   /** The token before the last `=`. */
   private beforeEquals = NONE;
+  /** Parentheses open outside braces. */
+  private topParens = 0;
+  /** The last tokens, oldest first: kind, start and end of each. */
+  private readonly recent: number[] = new Array(RECENT * 3).fill(NONE);
   /** Offset of the last space or tab (outside comments) since the previous token, or -1. */
   private lastBlank = -1;
 
@@ -102,12 +129,31 @@ class Masker {
       } else if (identStart(c)) {
         const at = i;
         while (identPart(text.charCodeAt(++i)));
-        i = this.token(IDENT, at) ?? i;
+        i = this.token(IDENT, at, i) ?? i;
       } else if (c >= D0 && c <= D9) {
         while (isNumberPart(text.charCodeAt(++i)));
         this.token(NUMBER, i);
       } else {
         i = this.token(c, i) ?? i + 1;
+      }
+    }
+  }
+
+  /** At a `(` outside braces and parentheses, after a name: blank the
+   * attribute macros between the complete type and that name (see the top of
+   * the file), the longest such run of names spelled like macros. */
+  private attributeBefore(): void {
+    const recent = this.recent;
+    const token = (k: number) => ({ kind: recent[k * 3], text: this.text.slice(recent[k * 3 + 1], recent[k * 3 + 2]) });
+    const name = RECENT - 1;
+    if (token(name).kind !== IDENT) return;
+    let first = name;
+    while (first > 1 && token(first - 1).kind === IDENT && MACRO_SPELLING.test(token(first - 1).text)) first--;
+    for (; first < name; first++) {
+      const before = token(first - 1);
+      if (before.kind === STAR || (before.kind === IDENT && !BEFORE_A_TYPE.has(before.text))) {
+        for (let k = first; k < name; k++) this.blanks.push(recent[k * 3 + 1], recent[k * 3 + 2]);
+        return;
       }
     }
   }
@@ -121,8 +167,17 @@ class Masker {
   }
 
   /** One token; returns where to go on when the token swallowed more text (a call). */
-  private token(kind: number, at: number): number | undefined {
+  private token(kind: number, at: number, end = at + 1): number | undefined {
     const top = this.stack[this.stack.length - 1];
+    if (!top && (kind === LPAREN || kind === RPAREN)) {
+      if (kind === LPAREN && this.topParens === 0) this.attributeBefore();
+      this.topParens = Math.max(0, this.topParens + (kind === LPAREN ? 1 : -1));
+    }
+    const last = (RECENT - 1) * 3;
+    this.recent.copyWithin(0, 3);
+    this.recent[last] = kind;
+    this.recent[last + 1] = at;
+    this.recent[last + 2] = end;
     if (top?.init && top.level === 1) {
       const startsElement = kind === LBRACE || kind === IDENT || kind === DQUOTE || kind === DOT || kind === AMP || kind === LPAREN;
       if ((top.state === State.NAME && (kind === LBRACE || kind === IDENT)) || (top.state === State.CALL && startsElement && kind !== LPAREN)) {

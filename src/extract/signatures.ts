@@ -158,10 +158,11 @@ function paramListAt(c: Cursor, text: string, masked: string, treeHasError: bool
   return { range, params, form: 'list', variadic, trailingComments, comments, hasError };
 }
 
-function resultFact(owner: Owner, resultIsPointer: boolean, text: string, masked: string, declaratorStart: number, funcStart: number): ResultFact {
+function resultFact(owner: Owner, resultIsPointer: boolean, masked: string, declaratorStart: number, funcStart: number): ResultFact {
   const type = owner.type;
   if (!type) return { ctype: 'int', wasm: 'i32' }; // implicit int (K&R)
-  const written = normalizeCType(text.slice(type.start, type.end) + ' ' + text.slice(declaratorStart, funcStart));
+  // From the masked text: an attribute macro between the stars and the name is no part of the type.
+  const written = normalizeCType(masked.slice(type.start, type.end) + ' ' + masked.slice(declaratorStart, funcStart));
   if (resultIsPointer) return { ctype: written, wasm: 'i32' };
   const wrapped = type.type === 'macro_type_specifier' ? wrappedResultType(masked, type) : undefined;
   if (wrapped) return { ctype: written, ...wrapped };
@@ -228,7 +229,7 @@ function functionAt(c: Cursor, owner: Owner, resultIsPointer: boolean, declarato
     line,
     range: owner.range,
     isStatic: owner.isStatic,
-    result: resultFact(owner, resultIsPointer, text, masked, declaratorStart, funcStart),
+    result: resultFact(owner, resultIsPointer, masked, declaratorStart, funcStart),
     paramList,
   };
 }

@@ -97,6 +97,47 @@ describe('maskMacroElements', () => {
     }
   });
 
+  it('blanks the attribute macros between a complete result type and the function name', () => {
+    const source = [
+      'static void _Py_NO_RETURN',
+      'none_dealloc(PyObject *o)',
+      '{',
+      '}',
+      'PyObject* _Py_HOT_FUNCTION',
+      'PyErr_Occurred(void) { return 0; }',
+      'static LONG WINAPI handler(int x) { return 0; }',
+      'static enum Result PTRCALL HOT convert(int x) { return 0; }',
+      'typedef int PTRCALL HANDLER(int state);',
+      '',
+    ].join('\n');
+    const masked = maskMacroElements(source);
+    expect(masked).toBe(
+      source
+        .replace('_Py_NO_RETURN', ' '.repeat(13))
+        .replace('_Py_HOT_FUNCTION', ' '.repeat(16))
+        .replace('WINAPI', ' '.repeat(6))
+        .replace('PTRCALL HOT', ' '.repeat(11))
+        .replace('PTRCALL', ' '.repeat(7)),
+    );
+    const facts = extractFacts('t.c', source);
+    expect(facts.parseErrors).toEqual([]);
+    expect(facts.functions.map((f) => `${f.result.ctype} ${f.name}`)).toEqual(['void none_dealloc', 'PyObject * PyErr_Occurred', 'LONG handler', 'enum Result convert']);
+  });
+
+  it('leaves a type spelled like a macro, a tag, and names inside bodies and parameter lists', () => {
+    for (const source of [
+      'static HCERTSTORE\nopen_store(const char *name) { return 0; }',
+      'extern const DWORD flags(void);',
+      'struct STATE make_state(int x) { struct STATE s; return s; }',
+      'static Py_ssize_t length(PyObject *o) { return 0; }',
+      'PyAPI_FUNC(void) _Py_NO_RETURN Py_Exit(int);',
+      'static int f(void) { int x = 0; x = FOO bar(x); return x; }',
+      'static int g(PyObject *Py_UNUSED(ignored)) { return 0; }',
+    ]) {
+      expect(maskMacroElements(source)).toBe(source);
+    }
+  });
+
   it('reads a // comment continued by a backslash to the end of its logical line', () => {
     for (const eol of ['\n', '\r\n']) {
       const source = ['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '    {NULL}', '};', ''].join(eol);
