@@ -84,7 +84,8 @@ interface List {
 
 class Masker {
   readonly commas: number[] = [];
-  /** Conditional directives between entries (flat start/end pairs, in order). */
+  /** What is blanked: conditional directives between entries, attribute
+   * macros (flat start/end pairs, in text order). */
   readonly blanks: number[] = [];
   private readonly stack: List[] = [];
   private prev = NONE;
@@ -92,8 +93,8 @@ class Masker {
   private beforeEquals = NONE;
   /** Parentheses open outside braces. */
   private topParens = 0;
-  /** The last tokens, oldest first: kind, start and end of each. */
-  private readonly recent: number[] = new Array(RECENT * 3).fill(NONE);
+  /** The last tokens outside braces, oldest first: kind, start and end of each. */
+  private readonly recent = new Int32Array(RECENT * 3).fill(NONE);
   /** Offset of the last space or tab (outside comments) since the previous token, or -1. */
   private lastBlank = -1;
 
@@ -169,15 +170,18 @@ class Masker {
   /** One token; returns where to go on when the token swallowed more text (a call). */
   private token(kind: number, at: number, end = at + 1): number | undefined {
     const top = this.stack[this.stack.length - 1];
-    if (!top && (kind === LPAREN || kind === RPAREN)) {
-      if (kind === LPAREN && this.topParens === 0) this.attributeBefore();
-      this.topParens = Math.max(0, this.topParens + (kind === LPAREN ? 1 : -1));
+    if (!top) {
+      // Function heads are outside braces; their bodies (most of a file) need no history.
+      if (kind === LPAREN || kind === RPAREN) {
+        if (kind === LPAREN && this.topParens === 0) this.attributeBefore();
+        this.topParens = Math.max(0, this.topParens + (kind === LPAREN ? 1 : -1));
+      }
+      const last = (RECENT - 1) * 3;
+      this.recent.copyWithin(0, 3);
+      this.recent[last] = kind;
+      this.recent[last + 1] = at;
+      this.recent[last + 2] = end;
     }
-    const last = (RECENT - 1) * 3;
-    this.recent.copyWithin(0, 3);
-    this.recent[last] = kind;
-    this.recent[last + 1] = at;
-    this.recent[last + 2] = end;
     if (top?.init && top.level === 1) {
       const startsElement = kind === LBRACE || kind === IDENT || kind === DQUOTE || kind === DOT || kind === AMP || kind === LPAREN;
       if ((top.state === State.NAME && (kind === LBRACE || kind === IDENT)) || (top.state === State.CALL && startsElement && kind !== LPAREN)) {
@@ -219,9 +223,9 @@ class Masker {
   }
 }
 
-/** `text` with the missing commas written in and the conditionals between
- * entries blanked; `ranges` (flat start/end pairs, in order) limits the work
- * to the parts that will be parsed. */
+/** `text` with the missing commas written in, and the conditionals between
+ * entries and the attribute macros in function heads blanked; `ranges` (flat
+ * start/end pairs, in order) limits the work to the parts that will be parsed. */
 export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
   if (!text.includes('{')) return text;
   const masker = new Masker(text);
