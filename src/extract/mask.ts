@@ -23,7 +23,8 @@
 // in a row before the `(` where the type is complete already, which no C
 // declaration has: tree-sitter reads the macro as the declarator and cannot
 // read the rest. A name in that place that is spelled like a macro
-// (capitals, after an optional `_Py_`-like prefix) is blanked.
+// (capitals, after an optional `_Py_`-like prefix) is blanked. So is one
+// after a parameter's name (`PyObject *args UNUSED)`, as libmpdec writes).
 //
 // Only the parts of a file that are parsed need masking: given ranges (which
 // must begin and end between top-level items, or be the head of a function
@@ -52,6 +53,9 @@ const BEFORE_A_TYPE = new Set([
   'struct', 'union', 'enum', 'static', 'extern', 'typedef', 'register', 'auto', '_Thread_local', 'thread_local', 'inline', '__inline',
   '__inline__', 'const', 'volatile', 'restrict', '__restrict', '__restrict__', '_Atomic', '__extension__', '_Noreturn',
 ]);
+
+/** Words that are (part of) a type on their own (`unsigned long N`: N is the name). */
+const TYPE_WORDS = new Set(['void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', 'bool', '_Complex']);
 
 /** Directives that open, switch or close a conditional. */
 const CONDITIONAL = /^#[ \t]*(?:if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
@@ -159,6 +163,19 @@ class Masker {
     }
   }
 
+  /** At the `,` or `)` that ends a parameter of a function head: blank a name
+   * spelled like a macro that follows the parameter's name, itself after its
+   * type (`PyObject *args UNUSED`; not `int VALUE`, `struct s NAME`, `long N`). */
+  private attributeAfterParameter(): void {
+    const recent = this.recent;
+    const at = (k: number) => this.text.slice(recent[k * 3 + 1], recent[k * 3 + 2]);
+    const [type, name, attribute] = [RECENT - 3, RECENT - 2, RECENT - 1];
+    if (recent[attribute * 3] !== IDENT || recent[name * 3] !== IDENT) return;
+    if (!MACRO_SPELLING.test(at(attribute)) || TYPE_WORDS.has(at(name)) || BEFORE_A_TYPE.has(at(name))) return;
+    const before = recent[type * 3];
+    if (before === STAR || (before === IDENT && !BEFORE_A_TYPE.has(at(type)))) this.blanks.push(recent[attribute * 3 + 1], recent[attribute * 3 + 2]);
+  }
+
   /** Whether the last token ended an element of a table's list (its comma,
    * or a macro element, which has none), or began the list. */
   private betweenEntries(): boolean {
@@ -172,6 +189,7 @@ class Masker {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       // Function heads are outside braces; their bodies (most of a file) need no history.
+      if (this.topParens === 1 && (kind === COMMA || kind === RPAREN)) this.attributeAfterParameter();
       if (kind === LPAREN || kind === RPAREN) {
         if (kind === LPAREN && this.topParens === 0) this.attributeBefore();
         this.topParens = Math.max(0, this.topParens + (kind === LPAREN ? 1 : -1));

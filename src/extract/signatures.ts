@@ -67,9 +67,19 @@ function unusedMacroName(c: Cursor, masked: string): Range | undefined {
   return count === 1 ? name : undefined;
 }
 
+/** Where a parameter ends in the text as written: past an attribute macro
+ * after its name (`PyObject *args UNUSED`), which masking blanked, so that
+ * a parameter added or removed after it keeps or takes its attribute along. */
+function endPastBlanked(text: string, masked: string, end: number): number {
+  let past = end;
+  for (let i = end; i < masked.length && /\s/.test(masked[i]); i++) if (!/\s/.test(text[i])) past = i + 1;
+  return past;
+}
+
 /** The parameter under the cursor. */
 function paramAt(c: Cursor, text: string, masked: string): ParamFact {
-  const range = rangeAt(c);
+  const node = rangeAt(c);
+  const range = { start: node.start, end: endPastBlanked(text, masked, node.end) };
   if (typeOf(c) === 'variadic_parameter') return { range, ctype: '...', name: null, wasm: 'unknown' };
   let pointer = false;
   let name: Range | undefined;
@@ -100,7 +110,7 @@ function paramAt(c: Cursor, text: string, masked: string): ParamFact {
     }
   }
   while (depth--) c.gotoParent();
-  const typeText = spelling ? text.slice(range.start, spelling.start) + text.slice(spelling.end, range.end) : text.slice(range.start, range.end);
+  const typeText = spelling ? text.slice(node.start, spelling.start) + text.slice(spelling.end, node.end) : text.slice(node.start, node.end);
   return {
     range,
     ctype: normalizeCType(typeText),

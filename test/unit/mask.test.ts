@@ -139,6 +139,27 @@ describe('maskMacroElements', () => {
     }
   });
 
+  it('blanks an attribute macro after a parameter name, so that the parameter list parses', () => {
+    const source = 'static int\ninit(PyObject *self, PyObject *args UNUSED, int n MAYBE_UNUSED)\n{\n    return 0;\n}\n';
+    expect(maskMacroElements(source)).toBe(source.replace(' UNUSED,', '       ,').replace(' MAYBE_UNUSED)', '             )'));
+    const [init] = extractFacts('t.c', source).functions;
+    expect(init.paramList.hasError).toBe(false);
+    expect(init.paramList.params.map((p) => `${p.ctype} ${p.name}`)).toEqual(['PyObject * self', 'PyObject * args', 'int n']);
+    // The attribute goes with its parameter when one is added or removed after it.
+    expect(init.paramList.params.map((p) => source.slice(p.range.start, p.range.end))).toEqual(['PyObject *self', 'PyObject *args UNUSED', 'int n MAYBE_UNUSED']);
+  });
+
+  it('leaves a parameter whose name is spelled in capitals', () => {
+    for (const source of [
+      'int f(int VALUE) { return 0; }',
+      'int f(struct state NAME) { return 0; }',
+      'int f(unsigned long N, const size NAME) { return 0; }',
+      'int f(void *p, size_t N) { return 0; }',
+    ]) {
+      expect(maskMacroElements(source)).toBe(source);
+    }
+  });
+
   it('reads a // comment continued by a backslash to the end of its logical line', () => {
     for (const eol of ['\n', '\r\n']) {
       const source = ['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '    {NULL}', '};', ''].join(eol);

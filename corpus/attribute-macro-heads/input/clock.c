@@ -1,8 +1,9 @@
 /* Attribute macros between a function's result type and its name, as
  * CPython (_Py_HOT_FUNCTION, _Py_NO_SANITIZE_UNDEFINED) and expat (PTRCALL)
- * write them. C has no declaration with two names in a row there, so
- * tree-sitter cannot read these heads as written; fpcast must still judge
- * and fix every function, and report no unparsable line. */
+ * write them, and after a parameter's name, as libmpdec does (UNUSED). C
+ * has no declaration with two names in a row there, so tree-sitter cannot
+ * read these heads as written; fpcast must still judge and fix every
+ * function, and report no unparsable line. */
 #include <Python.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -11,6 +12,7 @@
 #  define CLOCK_HOT
 #endif
 #define CLOCK_CALL
+#define CLOCK_UNUSED __attribute__((unused))
 
 typedef struct {
     PyObject_HEAD
@@ -46,6 +48,14 @@ clock_clear(PyObject *module)
 {
 }
 
+/* BROKEN: METH_NOARGS without its second parameter; the attribute after
+ * the parameter's name, as libmpdec writes it. */
+static PyObject *
+clock_zero(PyObject *self CLOCK_UNUSED)
+{
+    return PyLong_FromLong(0);
+}
+
 /* OK: the full METH_O signature. */
 static PyObject * CLOCK_HOT CLOCK_CALL
 clock_echo(PyObject *self, PyObject *arg)
@@ -70,6 +80,7 @@ static PyTypeObject ClockType = {
 static PyMethodDef clock_methods[] = {
     {"now", (PyCFunction)clock_now, METH_NOARGS, NULL},
     {"echo", clock_echo, METH_O, NULL},
+    {"zero", (PyCFunction)clock_zero, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
