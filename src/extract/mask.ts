@@ -24,7 +24,10 @@
 // declaration has: tree-sitter reads the macro as the declarator and cannot
 // read the rest. A name in that place that is spelled like a macro
 // (capitals, after an optional `_Py_`-like prefix) is blanked. So is one
-// after a parameter's name (`PyObject *args UNUSED)`, as libmpdec writes).
+// after a parameter's name (`PyObject *args UNUSED)`, as libmpdec writes),
+// and one that starts a function's head before its type (`NPY_NO_EXPORT
+// PyObject *name(`, `EXTINLINE mpd_ssize_t name(`), which tree-sitter reads
+// as the type.
 //
 // Only the parts of a file that are parsed need masking: given ranges (which
 // must begin and end between top-level items, or be the head of a function
@@ -35,7 +38,7 @@ import { startsLine } from '../source/source-file.js';
 import { escapeEnd, identPart, identStart, lineCommentEnd, literalStop } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
-  LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, EQ = 61, RBRACKET = 93,
+  LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, SEMI = 59, EQ = 61, RBRACKET = 93,
   BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
 
 /** A name spelled like a macro: capitals, digits and underscores, after an
@@ -65,6 +68,9 @@ const IDENT = -1;
 const NUMBER = -2;
 const NONE = -3;
 
+/** Tokens a head starts after (NONE: the start of the text, or of a part). */
+const HEAD_STARTS_AFTER = new Set([NONE, SEMI, LBRACE]);
+
 const isNumberPart = (c: number) => identPart(c) || c === DOT;
 
 /** Element state inside one initializer list. */
@@ -92,9 +98,9 @@ class Masker {
    * macros (flat start/end pairs, in text order). */
   readonly blanks: number[] = [];
   private readonly stack: List[] = [];
-  private prev = NONE;
+  private prev: number = NONE;
   /** The token before the last `=`. */
-  private beforeEquals = NONE;
+  private beforeEquals: number = NONE;
   /** Parentheses open outside braces. */
   private topParens = 0;
   /** The last tokens outside braces, oldest first: kind, start and end of each. */
@@ -161,6 +167,15 @@ class Masker {
         return;
       }
     }
+    // Leading: the head's first token, spelled like a macro, before the words
+    // of a type (none spelled like a macro or reserved, `__stdcall` say) and
+    // the name's stars.
+    let k = name - 1;
+    while (k > 0 && token(k).kind === STAR) k--;
+    let words = 0;
+    for (; k > 0 && token(k).kind === IDENT && !MACRO_SPELLING.test(token(k).text) && !token(k).text.startsWith('__'); k--) words++;
+    if (!words || k < 1 || token(k).kind !== IDENT || !MACRO_SPELLING.test(token(k).text)) return;
+    if (HEAD_STARTS_AFTER.has(token(k - 1).kind)) this.blanks.push(recent[k * 3 + 1], recent[k * 3 + 2]);
   }
 
   /** At the `,` or `)` that ends a parameter of a function head: blank a name

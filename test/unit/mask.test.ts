@@ -160,6 +160,17 @@ describe('maskMacroElements', () => {
     }
   });
 
+  it('blanks an attribute macro that starts a head before the type', () => {
+    const source = 'NPY_NO_EXPORT PyObject *\narray_ready(PyObject *self)\n{\n    return NULL;\n}\nEXTINLINE mpd_ssize_t adjexp(const mpd_t *dec) { return 0; }\n';
+    expect(maskMacroElements(source)).toBe(source.replace('NPY_NO_EXPORT', ' '.repeat(13)).replace('EXTINLINE', ' '.repeat(9)));
+    const facts = extractFacts('t.c', source);
+    expect(facts.parseErrors).toEqual([]);
+    expect(facts.functions.map((f) => `${f.result.ctype} ${f.name}`)).toEqual(['PyObject * array_ready', 'mpd_ssize_t adjexp']);
+    for (const alone of ['PyMODINIT_FUNC\nPyInit_x(void) { return 0; }', 'HCERTSTORE open_store(void) { return 0; }', 'DWORD __stdcall f(void) { return 0; }']) {
+      expect(maskMacroElements(alone)).toBe(alone);
+    }
+  });
+
   it('reads a // comment continued by a backslash to the end of its logical line', () => {
     for (const eol of ['\n', '\r\n']) {
       const source = ['static PyMethodDef m[] = {', '    A_METHODDEF // a comment that goes on \\', '    B_METHODDEF', '    {NULL}', '};', ''].join(eol);

@@ -1,9 +1,10 @@
 /* Attribute macros between a function's result type and its name, as
  * CPython (_Py_HOT_FUNCTION, _Py_NO_SANITIZE_UNDEFINED) and expat (PTRCALL)
- * write them, and after a parameter's name, as libmpdec does (UNUSED). C
- * has no declaration with two names in a row there, so tree-sitter cannot
- * read these heads as written; fpcast must still judge and fix every
- * function, and report no unparsable line. */
+ * write them, after a parameter's name, as libmpdec does (UNUSED), and
+ * before the type, as numpy does (NPY_NO_EXPORT). C has no declaration
+ * with two names in a row there, so tree-sitter cannot read these heads as
+ * written; fpcast must still judge and fix every function, and report no
+ * unparsable line. */
 #include <Python.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -13,6 +14,7 @@
 #endif
 #define CLOCK_CALL
 #define CLOCK_UNUSED __attribute__((unused))
+#define CLOCK_LOCAL static
 
 typedef struct {
     PyObject_HEAD
@@ -39,6 +41,14 @@ static int CLOCK_CALL
 Clock_set_ticks(ClockObject *self, PyObject *value, void *Py_UNUSED(closure))
 {
     self->ticks = value ? PyLong_AsLong(value) : 0;
+    return 0;
+}
+
+/* BROKEN: tp_clear written as void, behind a macro that starts the head. */
+CLOCK_LOCAL int
+Clock_clear(ClockObject *self)
+{
+    self->ticks = 0;
     return 0;
 }
 
@@ -75,6 +85,7 @@ static PyTypeObject ClockType = {
     .tp_basicsize = sizeof(ClockObject),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_getset = Clock_getset,
+    .tp_clear = (inquiry)Clock_clear,
     .tp_new = PyType_GenericNew,
 };
 
