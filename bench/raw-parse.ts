@@ -1,16 +1,25 @@
-// The yardstick: parse files with tree-sitter and nothing else, on one
-// thread or on worker threads, the way fpcast reads and hands out files
-// (read in the main thread, largest first, text to the workers, each tree
-// dropped as soon as it is made).
+// The yardstick: parse files with tree-sitter and nothing else (not even
+// fpcast's masking of the text, see src/extract/mask.ts), on one thread or
+// on worker threads, the way fpcast reads and hands out files (read in the
+// main thread, largest first, text to the workers, each tree dropped as
+// soon as it is made).
 //
 //   node dist/bench/raw-parse.js --threads N --list FILE   (FILE: one path per line)
 
 import { readFileSync } from 'node:fs';
 import { parentPort, Worker, isMainThread } from 'node:worker_threads';
-import { parseC } from '../src/extract/extract.js';
+import Parser from 'tree-sitter';
+import C from 'tree-sitter-c';
+
+let parser: Parser | undefined;
 
 function parseOne(text: string): number {
-  return parseC(text).rootNode.endIndex;
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(C as unknown as Parser.Language);
+  }
+  // As fpcast parses: the default 32 KiB input buffer fails on long files.
+  return parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 1) }).rootNode.endIndex;
 }
 
 async function inThisThread(texts: string[]): Promise<void> {
