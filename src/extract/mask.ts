@@ -35,7 +35,7 @@
 // whole text finds there.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, identPart, identStart, lineCommentEnd, literalStop } from './outline.js';
+import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, SEMI = 59, EQ = 61, RBRACKET = 93,
@@ -110,8 +110,15 @@ class Masker {
 
   constructor(private readonly text: string) {}
 
-  /** Mask `text[start, end)`, going on from the state the previous range left. */
+  /** Mask `text[start, end)`, which begins between top-level items (or at
+   * the closing brace of a body left out): from a fresh state, so that an
+   * item is masked alike whichever other items are masked with it. */
   run(start: number, end: number): void {
+    this.stack.length = 0;
+    this.recent.fill(NONE);
+    this.topParens = 0;
+    this.prev = this.beforeEquals = NONE;
+    this.lastBlank = -1;
     const text = this.text;
     let i = start;
     while (i < end) {
@@ -259,11 +266,10 @@ class Masker {
 /** `text` with the missing commas written in, and the conditionals between
  * entries and the attribute macros in function heads blanked; `ranges` (flat
  * start/end pairs, in order) limits the work to the parts that will be parsed. */
-export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
+export function maskMacroElements(text: string, ranges: ArrayLike<number> = itemRanges(text)): string {
   if (!text.includes('{')) return text;
   const masker = new Masker(text);
-  if (!ranges) masker.run(0, text.length);
-  else for (let k = 0; k < ranges.length; k += 2) masker.run(ranges[k], ranges[k + 1]);
+  for (let k = 0; k < ranges.length; k += 2) masker.run(ranges[k], ranges[k + 1]);
   const { commas, blanks } = masker;
   if (!commas.length && !blanks.length) return text;
   // Both lists are in text order, and a comma (written into a blank of C) never falls in a directive.
@@ -282,6 +288,16 @@ export function maskMacroElements(text: string, ranges?: ArrayLike<number>): str
     }
   }
   return out + text.slice(from);
+}
+
+/** The whole text as its top-level items (see Masker.run); the text as one
+ * range when its outline cannot be trusted (then it is only parsed whole). */
+function itemRanges(text: string): ArrayLike<number> {
+  const { items, unsure } = outline(text);
+  if (unsure !== undefined) return [0, text.length];
+  const ranges: number[] = [];
+  for (let k = 0; k < items.length; k += ITEM.size) ranges.push(items[k + ITEM.start], items[k + ITEM.end]);
+  return ranges;
 }
 
 /** The `)` closing the `(` at `open`, skipping strings; -1 if none nearby. */

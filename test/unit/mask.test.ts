@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/extract.js';
 import { maskMacroElements } from '../../src/extract/mask.js';
+import { ITEM, outline } from '../../src/extract/outline.js';
+import { corpusSources } from '../support/corpus.js';
 
 describe('maskMacroElements', () => {
   it('puts a comma in the blank before the element that follows a macro element', () => {
@@ -169,6 +171,52 @@ describe('maskMacroElements', () => {
     for (const alone of ['PyMODINIT_FUNC\nPyInit_x(void) { return 0; }', 'HCERTSTORE open_store(void) { return 0; }', 'DWORD __stdcall f(void) { return 0; }']) {
       expect(maskMacroElements(alone)).toBe(alone);
     }
+  });
+
+  it('masks every item of every corpus file alone as it masks the whole file (a part is read as in a whole parse)', () => {
+    const diverging: string[] = [];
+    let items = 0;
+    for (const { file, text } of corpusSources()) {
+      const { items: flat, unsure } = outline(text);
+      if (unsure !== undefined) continue;
+      const whole = maskMacroElements(text);
+      for (let k = 0; k < flat.length; k += ITEM.size) {
+        const [start, end] = [flat[k + ITEM.start], flat[k + ITEM.end]];
+        items++;
+        if (maskMacroElements(text, [start, end]).slice(start, end) !== whole.slice(start, end)) diverging.push(`${file}@${start}`);
+      }
+    }
+    expect(items).toBeGreaterThan(500);
+    expect(diverging).toEqual([]);
+  });
+
+  it('masks an item alike after a brace that the preprocessor leaves unbalanced, and inside extern "C"', () => {
+    const source = [
+      '#ifdef __cplusplus',
+      'extern "C" {',
+      '#endif',
+      'static int g(int x)',
+      '{',
+      '#ifdef A',
+      '    if (x) {',
+      '#else',
+      '    if (!x) {',
+      '#endif',
+      '        return 1;',
+      '    }',
+      '    return 0;',
+      '}',
+      'static void _Py_NO_RETURN',
+      'die(PyObject *self UNUSED)',
+      '{',
+      '}',
+      '#ifdef __cplusplus',
+      '}',
+      '#endif',
+      '',
+    ].join('\n');
+    const masked = maskMacroElements(source);
+    expect(masked).toBe(source.replace('_Py_NO_RETURN', ' '.repeat(13)).replace(' UNUSED)', '       )'));
   });
 
   it('reads a // comment continued by a backslash to the end of its logical line', () => {
