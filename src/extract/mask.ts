@@ -31,8 +31,9 @@
 //
 // Only the parts of a file that are parsed need masking: given ranges (which
 // must begin and end between top-level items, or be the head of a function
-// whose body is left out), the commas found in them are those a pass over the
-// whole text finds there.
+// whose body is left out), each is masked from a fresh state, and a text
+// parsed whole is masked item by item from its outline, so that an item is
+// masked alike in a part and in a whole parse.
 
 import { startsLine } from '../source/source-file.js';
 import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline } from './outline.js';
@@ -265,11 +266,13 @@ class Masker {
 
 /** `text` with the missing commas written in, and the conditionals between
  * entries and the attribute macros in function heads blanked; `ranges` (flat
- * start/end pairs, in order) limits the work to the parts that will be parsed. */
-export function maskMacroElements(text: string, ranges: ArrayLike<number> = itemRanges(text)): string {
+ * start/end pairs, in order) limits the work to the parts that will be
+ * parsed (default: every top-level item). */
+export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
   if (!text.includes('{')) return text;
   const masker = new Masker(text);
-  for (let k = 0; k < ranges.length; k += 2) masker.run(ranges[k], ranges[k + 1]);
+  const parts = ranges ?? itemRanges(text);
+  for (let k = 0; k < parts.length; k += 2) masker.run(parts[k], parts[k + 1]);
   const { commas, blanks } = masker;
   if (!commas.length && !blanks.length) return text;
   // Both lists are in text order, and a comma (written into a blank of C) never falls in a directive.
