@@ -162,16 +162,13 @@ class Masker {
    * attribute macros between the complete type and that name (see the top of
    * the file), the longest such run of names spelled like macros. */
   private attributeBefore(): void {
-    const recent = this.recent;
-    const token = (k: number) => ({ kind: recent[k * 3], text: this.text.slice(recent[k * 3 + 1], recent[k * 3 + 2]) });
     const name = RECENT - 1;
-    if (token(name).kind !== IDENT) return;
+    if (this.kindAt(name) !== IDENT) return;
     let first = name;
-    while (first > 1 && token(first - 1).kind === IDENT && MACRO_SPELLING.test(token(first - 1).text)) first--;
+    while (first > 1 && this.spelledLikeMacro(first - 1)) first--;
     for (; first < name; first++) {
-      const before = token(first - 1);
-      if (before.kind === STAR || (before.kind === IDENT && !BEFORE_A_TYPE.has(before.text))) {
-        for (let k = first; k < name; k++) this.blanks.push(recent[k * 3 + 1], recent[k * 3 + 2]);
+      if (this.typeEndsAt(first - 1)) {
+        for (let k = first; k < name; k++) this.blankRecent(k);
         return;
       }
     }
@@ -179,24 +176,43 @@ class Masker {
     // of a type (none spelled like a macro or reserved, `__stdcall` say) and
     // the name's stars.
     let k = name - 1;
-    while (k > 0 && token(k).kind === STAR) k--;
+    while (k > 0 && this.kindAt(k) === STAR) k--;
     let words = 0;
-    for (; k > 0 && token(k).kind === IDENT && !MACRO_SPELLING.test(token(k).text) && !token(k).text.startsWith('__'); k--) words++;
-    if (!words || k < 1 || token(k).kind !== IDENT || !MACRO_SPELLING.test(token(k).text)) return;
-    if (HEAD_STARTS_AFTER.has(token(k - 1).kind)) this.blanks.push(recent[k * 3 + 1], recent[k * 3 + 2]);
+    for (; k > 0 && this.kindAt(k) === IDENT && !this.spelledLikeMacro(k) && !this.textAt(k).startsWith('__'); k--) words++;
+    if (words && k > 0 && this.spelledLikeMacro(k) && HEAD_STARTS_AFTER.has(this.kindAt(k - 1))) this.blankRecent(k);
   }
 
   /** At the `,` or `)` that ends a parameter of a function head: blank a name
    * spelled like a macro that follows the parameter's name, itself after its
    * type (`PyObject *args UNUSED`; not `int VALUE`, `struct s NAME`, `long N`). */
   private attributeAfterParameter(): void {
-    const recent = this.recent;
-    const at = (k: number) => this.text.slice(recent[k * 3 + 1], recent[k * 3 + 2]);
     const [type, name, attribute] = [RECENT - 3, RECENT - 2, RECENT - 1];
-    if (recent[attribute * 3] !== IDENT || recent[name * 3] !== IDENT) return;
-    if (!MACRO_SPELLING.test(at(attribute)) || TYPE_WORDS.has(at(name)) || BEFORE_A_TYPE.has(at(name))) return;
-    const before = recent[type * 3];
-    if (before === STAR || (before === IDENT && !BEFORE_A_TYPE.has(at(type)))) this.blanks.push(recent[attribute * 3 + 1], recent[attribute * 3 + 2]);
+    if (!this.spelledLikeMacro(attribute) || this.kindAt(name) !== IDENT) return;
+    if (TYPE_WORDS.has(this.textAt(name)) || BEFORE_A_TYPE.has(this.textAt(name))) return;
+    if (this.typeEndsAt(type)) this.blankRecent(attribute);
+  }
+
+  // The tokens `recent` remembers, by position (0 the oldest).
+  private kindAt(k: number): number {
+    return this.recent[k * 3];
+  }
+
+  private textAt(k: number): string {
+    return this.text.slice(this.recent[k * 3 + 1], this.recent[k * 3 + 2]);
+  }
+
+  private spelledLikeMacro(k: number): boolean {
+    return this.kindAt(k) === IDENT && MACRO_SPELLING.test(this.textAt(k));
+  }
+
+  /** Whether a type is complete with the token at `k`: a `*`, or a word that
+   * no type name follows (not a tag, storage class or qualifier). */
+  private typeEndsAt(k: number): boolean {
+    return this.kindAt(k) === STAR || (this.kindAt(k) === IDENT && !BEFORE_A_TYPE.has(this.textAt(k)));
+  }
+
+  private blankRecent(k: number): void {
+    this.blanks.push(this.recent[k * 3 + 1], this.recent[k * 3 + 2]);
   }
 
   /** Whether the last token ended an element of a table's list (its comma,

@@ -1,5 +1,7 @@
-// Masking comma-less macro elements before parsing: same length, same lines,
-// commas only where an initializer element runs into the next one.
+// Masking the text before parsing: same length, same lines; commas only
+// where an initializer element runs into the next one, blanks only over the
+// conditionals between entries and the attribute macros around names; an
+// item masked alike alone and in its whole file.
 
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/extract.js';
