@@ -6,7 +6,9 @@
 // (extract/parts.ts): the head of every function a table names, the
 // `#define` of every macro a flags expression or a macro entry uses, and,
 // for the few functions with a finding, every item that spells their name.
-// Files whose outline cannot be trusted are parsed whole when needed at all.
+// A part tree-sitter cannot read alone is read in a window of its neighbours
+// (extract/windows.ts). Files whose outline cannot be trusted are parsed
+// whole when needed at all.
 //
 // Why the result is the one a parse of every whole file gives. The analysis
 // reads the files' facts through the project index: `tables` (complete:
@@ -660,7 +662,7 @@ function clone(parts: Parts): Parts {
 }
 
 /** The outline of every file of a run that parses them all whole without outlining them. */
-const NOT_OUTLINED: Outline = { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], conditioned: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [] };
+const NOT_OUTLINED: Outline = { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], conditioned: [], conditionals: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [], length: 0 };
 
 /** Whether the file's includes are known from its outline (then its extraction need not read them). */
 const includesKnown = (file: FileState): boolean => file.outline !== undefined && file.outline !== NOT_OUTLINED;

@@ -9,12 +9,13 @@ import {
 } from './facts.js';
 import { ownerAt, signatureAt, type Owner } from './signatures.js';
 import { maskMacroElements } from './mask.js';
-import { includesOf } from './outline.js';
-import { mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
+import { includesOf, outline, type Outline } from './outline.js';
+import { covered, mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
 import type { PartRanges } from './parts.js';
 import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
 import { pushTo } from '../multimap.js';
 import { tablesAt, tableStructAt } from './tables.js';
+import { costsAsMuchAsWhole, maskingRanges, widen } from './windows.js';
 import { declaredName, fieldOf, fieldRange, gotoField, gotoNamed, namedType, typeOf, type Cursor } from './cursor.js';
 
 let parser: Parser | undefined;
@@ -29,9 +30,10 @@ function cParser(): Parser {
 
 /** Parse `text` (Latin-1 decoded bytes, so string offsets are byte offsets),
  * whole or only `ranges` of it (flat start/end pairs, sorted and disjoint);
- * `newlines`, the text's line ends when the caller keeps them. */
-export function parseC(text: string, ranges?: ArrayLike<number>, newlines?: NewlineIndex): Parser.Tree {
-  const masked = maskMacroElements(text, ranges);
+ * `newlines`, the text's line ends when the caller keeps them; `masking`,
+ * the ranges masked (see mask.ts) when not `ranges` themselves. */
+export function parseC(text: string, ranges?: ArrayLike<number>, newlines?: NewlineIndex, masking: ArrayLike<number> | undefined = ranges): Parser.Tree {
+  const masked = maskMacroElements(text, masking);
   // The default 32 KiB input buffer makes very long files fail to parse.
   if (!ranges) return cParser().parse(masked, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
   const lines = newlines ?? new NewlineIndex(text);
@@ -654,16 +656,36 @@ class Extractor {
   }
 }
 
+/** Windows tried around the parts a parse of parts could not read, in
+ * items on each side (see windows.ts), before the file is parsed whole. */
+const WINDOW_WIDTHS = [1, 4, 16];
+
 /** Extract the facts of one file from its (Latin-1 decoded) text: of the
  * whole file, from its whole tree (got from `wholeTree`, which may keep
- * trees), or of the parts given (see parts.ts). Parts are parsed alone,
- * unless `parseWhole` says or their parse shows that tree-sitter does not
- * read them as the outline promised: then their facts are taken from the
+ * trees), or of the parts given (see parts.ts). Parts are parsed alone; where
+ * their parse shows that tree-sitter does not read them as the outline
+ * promised, they are parsed again in ever wider windows (windows.ts). When
+ * `parseWhole` says, or no window does, their facts are taken from the
  * whole tree, with every top-level node around an unparsable region. */
 export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
   const wholeTree = options.wholeTree ?? parseC;
   if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
-  return (!parts.parseWhole && extractParts(file, text, parts, options)) || extractFromWhole(file, text, parts, wholeTree(text), options.includes);
+  if (!parts.parseWhole) {
+    let read = extractParts(file, text, parts, options);
+    let shape: Outline | undefined;
+    const trouble: Range[] = [];
+    for (const width of WINDOW_WIDTHS) {
+      if ('facts' in read) return read.facts;
+      shape ??= outline(text);
+      if (shape.unsure !== undefined) break;
+      trouble.push(...read.trouble);
+      const widened = widen(shape, parts, trouble, width);
+      if (costsAsMuchAsWhole(widened.ranges, text.length)) break;
+      read = extractParts(file, text, widened, options, shape);
+    }
+    if ('facts' in read) return read.facts;
+  }
+  return extractFromWhole(file, text, parts, wholeTree(text), options.includes);
 }
 
 export interface ExtractOptions {
@@ -675,26 +697,49 @@ export interface ExtractOptions {
   newlines?: NewlineIndex;
 }
 
-function extractParts(file: string, text: string, { ranges, bodies, defines }: Exclude<PartRanges, 'whole'>, { includes, newlines }: ExtractOptions): FileFacts | undefined {
-  if (!ranges.length) return partialFacts(emptyFacts(file), [], ranges, text, false, includes);
-  const tree = parseC(text, ranges, newlines);
-  // Heads are read as heads: of their bodies, only the ranges parsed (a `#define` there) are walked.
-  const extractor = new Extractor(tree, text, file, { bodies, wanted: ranges });
+/** The facts of the parts, or where tree-sitter did not read them as the
+ * outline promised (errors, a body it saw elsewhere). `shape`, the file's
+ * outline, when the caller has it. */
+function extractParts(
+  file: string,
+  text: string,
+  { ranges, bodies, defines, windows = [], wanted = ranges }: Exclude<PartRanges, 'whole'>,
+  { includes, newlines }: ExtractOptions,
+  shape?: Outline,
+): { facts: FileFacts } | { trouble: Range[] } {
+  if (!ranges.length) return { facts: partialFacts(emptyFacts(file), [], ranges, text, false, includes) };
+  // A window holds several items: it is masked item by item, as a whole text is.
+  const masking = windows.length ? maskingRanges(shape ?? outline(text), ranges) : ranges;
+  const tree = parseC(text, ranges, newlines, masking);
+  // Heads are read as heads: of their bodies, only the ranges wanted (a `#define` there) are walked.
+  const extractor = new Extractor(tree, text, file, { bodies, wanted });
   const facts = extractor.facts;
   if (extractor.treeHasError) {
     // An error inside a `#define` standing alone is the error a whole parse
-    // has there; one anywhere else may not be.
+    // has there, as is one inside a window; one anywhere else may not be.
     const errors = errorRegions(tree);
-    if (!errors.every((e) => within(e, defines))) return undefined;
+    const trouble = errors.filter((e) => !within(e, defines) && !within(e, windows));
+    if (trouble.length) {
+      // What a `#define` leaves unfinished runs on into the range after it
+      // (a comment ends a macro's body for tree-sitter, the rest of the line
+      // reads as code): one with an error is read where it stands too.
+      for (const e of errors) if (within(e, defines)) trouble.push(e);
+      return { trouble };
+    }
     facts.parseErrors = errors;
   }
-  extractor.walk(tree.walk(), TOP);
-  // Every head came out as a head, its body where the outline saw it.
+  // Wider ranges than wanted (windows): the top-level nodes that hold what is wanted.
+  const selective = wanted !== ranges;
+  if (selective) extractor.walkSelected(tree.walk());
+  else extractor.walk(tree.walk(), TOP);
+  // Every head came out as a head, its body where the outline saw it (inside a window, as the file reads it).
   const byBody = new Map(extractor.headsOnly.map((f) => [f.body.start, f]));
+  const trouble: Range[] = [];
   for (let k = 0; k < bodies.length; k += 2) {
-    if (byBody.get(bodies[k])?.body.end !== bodies[k + 1] + 1) return undefined;
+    if (byBody.get(bodies[k])?.body.end !== bodies[k + 1] + 1 && !covered(windows, bodies[k], bodies[k + 1] + 1)) trouble.push({ start: bodies[k], end: bodies[k + 1] + 1 });
   }
-  return partialFacts(facts, extractor.headsOnly, ranges, text, false, includes);
+  if (trouble.length) return { trouble };
+  return { facts: partialFacts(facts, extractor.headsOnly, selective ? mergeFlat(extractor.walked) : ranges, text, false, includes) };
 }
 
 function extractFromWhole(file: string, text: string, parts: Exclude<PartRanges, 'whole'>, tree: Parser.Tree, includes?: string[]): FileFacts {

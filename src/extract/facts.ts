@@ -170,10 +170,10 @@ export interface FileFacts {
    * every list then holds the facts of those parts only — the rounds of
    * discover/prefilter.ts parse what the index is asked about — except
    * `tables` (every item that may hold one is parsed). `parseErrors` holds
-   * only errors inside `#define`s parsed on their own, which a whole parse
-   * has alike (a parse of parts with an error anywhere else is redone
-   * whole, see `parsedWhole`); errors inside bodies and items left out are
-   * not known. */
+   * only errors a whole parse has alike: inside `#define`s parsed on their
+   * own, and inside windows (see extract/windows.ts: a part with an error
+   * anywhere else is read in a window, or from the whole file, see
+   * `parsedWhole`); errors inside bodies and items left out are not known. */
   partial?: {
     /** Indexes into `functions` of definitions parsed without their body,
      * whose body facts (`returns`, `fallsOffEnd`, `bodyIndent`,

@@ -38,6 +38,11 @@ export interface Outline {
    * reads them as children of the conditional's node, where its error
    * recovery differs from an item read alone (sorted). */
   conditioned: number[];
+  /** The conditional directives, as flat quadruples: the offset of the
+   * `#`, of the line's end, +1 (`#if…`), 0 (`#else`, `#elif…`) or -1
+   * (`#endif`), and 1 when it stands between items (else 0). A window leaves
+   * out those between items of conditionals it does not hold whole (windows.ts). */
+  conditionals: number[];
   /** Pairs (item index, name): names a function defined inside that item's
    * body may have (GNU nested functions, which tree-sitter reads). */
   nested: (number | string)[];
@@ -52,6 +57,8 @@ export interface Outline {
   tables: number[];
   /** The `#include "…"` paths (see `includesOf`). */
   includes: string[];
+  /** The length of the text outlined. */
+  length: number;
 }
 
 /** Fields of one item in `Outline.items`. */
@@ -153,6 +160,7 @@ class Lexer {
   readonly defines: Outline['defines'] = [];
   readonly ragged = new Set<number>();
   readonly conditioned = new Set<number>();
+  readonly conditionalLines: number[] = [];
   /** Comments outside directives (flat start/end pairs, in order). */
   readonly comments: number[] = [];
   unsure: string | undefined;
@@ -553,9 +561,18 @@ class Lexer {
       if (garbled) define.garbled = true;
       this.defines.push(define);
     }
+    const step = CONDITIONAL_STEP.get(name);
+    if (step !== undefined) this.conditionalLines.push(start, k, step, item < 0 ? 1 : 0);
     return k;
   }
 }
+
+/** How a conditional directive moves the nesting (see Outline.conditionals). */
+const CONDITIONAL_STEP = new Map([
+  ['if', 1], ['ifdef', 1], ['ifndef', 1],
+  ['elif', 0], ['else', 0], ['elifdef', 0], ['elifndef', 0],
+  ['endif', -1],
+]);
 
 export function outline(text: string): Outline {
   const lexer = new Lexer(text);
@@ -565,11 +582,13 @@ export function outline(text: string): Outline {
     heads: Int32Array.from(sortedPairs(lexer.heads)),
     ragged: [...lexer.ragged].sort((a, b) => a - b),
     conditioned: [...lexer.conditioned].sort((a, b) => a - b),
+    conditionals: lexer.conditionalLines,
     nested: lexer.nested,
     defines: lexer.defines,
     words: lexer.words,
     tables: tableOffsets(text),
     includes: lexer.includes,
+    length: text.length,
   };
   if (lexer.unsure !== undefined) out.unsure = lexer.unsure;
   // (The regular expression only where the native search finds a carriage return at all.)

@@ -10,16 +10,19 @@
 // is a list of independent items, and tree-sitter's C grammar keeps no
 // typedef table), provided tree-sitter sees the item's tokens as the outline
 // does. The outline vouches for that, and the extractor checks it on the
-// tree: a parse of parts with any ERROR or MISSING node (but inside a
+// tree: a parse of parts with an ERROR or MISSING node (but inside a
 // `#define` alone), or in which a function head did not come out as that
-// function's definition, is thrown away. Then, and for files whose outline
-// is unsure and for ragged items, the file is parsed whole and the parts are
-// read from that tree: the top-level nodes that hold them, which are the
-// nodes a whole-file walk reads them from.
+// function's definition, is thrown away. Then, and for ragged items, the
+// parts are read in windows, with a neighbour item on each side (see
+// windows.ts); where even the widest window does not do, and for files whose
+// outline is unsure, the file is parsed whole and the parts are read from
+// that tree: the top-level nodes that hold them, which are the nodes a
+// whole-file walk reads them from.
 
 import type { FileFacts, Range } from './facts.js';
 import { ITEM, ASCII_IDENTIFIER, identPart, itemIndexAt, type Outline } from './outline.js';
 import { covered, mergeFlat, sortedPairs } from './ranges.js';
+import { costsAsMuchAsWhole, raggedRun, spanRanges, windowOf } from './windows.js';
 
 /** What of one file is wanted. */
 export interface Parts {
@@ -72,15 +75,20 @@ export function merge(parts: Parts, more: Parts): void {
 /** What to hand the extractor: byte ranges (flat start/end pairs, sorted,
  * disjoint); the bodies left out of the function heads among them (flat
  * pairs: offsets of the `{` and the `}`); which ranges are `#define`s alone
- * (a directive line parses alike wherever it stands, errors and all); and
- * whether the parts must be read from a parse of the whole file (an unsure
- * outline, a ragged item); or 'whole' for every fact of the file. */
+ * (a directive line parses alike wherever it stands, errors and all); the
+ * windows among them (see windows.ts); and whether the parts must be read
+ * from a parse of the whole file (an unsure outline, parts that no window
+ * could read); or 'whole' for every fact of the file. */
 export type PartRanges =
   | 'whole'
   | {
       ranges: number[];
       bodies: number[];
       defines: number[];
+      /** Where errors are the file's own: inside windows, between their neighbours (flat pairs, sorted). */
+      windows?: number[];
+      /** What is wanted of wider ranges (see windows.ts). */
+      wanted?: number[];
       parseWhole?: boolean;
       /** Functions and macros to read, by name, from the whole tree's definitions of them. */
       functions?: string[];
@@ -98,22 +106,32 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
     return out;
   }
   const items = outline.items;
+  const count = items.length / ITEM.size;
   const ragged = new Set(outline.ragged);
-  let parseWhole = false;
   // start, end, whether a `#define`
   const pieces: [number, number, boolean][] = [];
   const bodies: number[] = [];
+  const windows: number[] = [];
+  // A ragged item is read in a window, body and all, with its whole ragged run.
+  const inWindow = (k: number) => {
+    const { span, inner } = windowOf(outline, ...raggedRun(ragged, count, k, k));
+    const read = spanRanges(outline, span);
+    for (let r = 0; r < read.length; r += 2) pieces.push([read[r], read[r + 1], false]);
+    windows.push(...inner);
+  };
   for (const k of parts.items) {
-    if (ragged.has(k)) parseWhole = true;
-    pieces.push([items[k * ITEM.size + ITEM.start], items[k * ITEM.size + ITEM.end], false]);
+    if (ragged.has(k)) inWindow(k);
+    else pieces.push([items[k * ITEM.size + ITEM.start], items[k * ITEM.size + ITEM.end], false]);
   }
   for (const k of parts.heads) {
     if (parts.items.has(k)) continue;
     const at = k * ITEM.size;
     const open = items[at + ITEM.open];
-    // A ragged item is read from the whole tree, body and all.
-    if (open < 0 || ragged.has(k)) {
-      parseWhole ||= ragged.has(k);
+    if (ragged.has(k)) {
+      inWindow(k);
+      continue;
+    }
+    if (open < 0) {
       pieces.push([items[at + ITEM.start], items[at + ITEM.end], false]);
       continue;
     }
@@ -143,7 +161,10 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
     if (isDefine) defines.push(ranges[k * 2], ranges[k * 2 + 1]);
   });
   const out: PartRanges = { ranges, bodies: sortedPairs(bodies), defines };
-  if (parseWhole) out.parseWhole = true;
+  if (windows.length) {
+    out.windows = mergeFlat(windows);
+    if (costsAsMuchAsWhole(ranges, outline.length)) out.parseWhole = true;
+  }
   return out;
 }
 

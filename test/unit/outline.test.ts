@@ -132,7 +132,7 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
   ];
   for (const [why, text] of doubtful) it(`doubts ${why}`, () => expect(outline(text).unsure).toBeDefined());
 
-  it('marks items that a conditional straddles as ragged, and parses their files whole', () => {
+  it('marks items that a conditional straddles as ragged, and parses a small file whole rather than in a window', () => {
     const text = 'int a;\n#ifdef X\nint b = 1;\n#else\nint b = 2,\n#endif\n    c = 3;\nint d;\n';
     const o = outline(text);
     expect(o.unsure).toBeUndefined();

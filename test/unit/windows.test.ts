@@ -1,0 +1,131 @@
+// Windows (src/extract/windows.ts): parts tree-sitter cannot read alone are
+// read with a neighbour item on each side instead of parsing the whole file,
+// and read there as the whole file reads them.
+
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/extract.js';
+import type { FileFacts } from '../../src/extract/facts.js';
+import { ITEM, itemsNamed, outline, wordHash } from '../../src/extract/outline.js';
+import { noParts, partRanges } from '../../src/extract/parts.js';
+import { lengthOf } from '../../src/extract/ranges.js';
+import { spanRanges } from '../../src/extract/windows.js';
+
+/** Small functions around what a test is about, so that a window is far less than the file. */
+const fillers = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, k) => `static int\n${prefix}${k}(int x)\n{\n    return x + ${k};\n}\n`).join('\n');
+
+/** The facts of the item whose head names `name`, read head only, and of the whole file. */
+function readHead(text: string, name: string): { got: FileFacts; whole: FileFacts; parsed: number } {
+  const o = outline(text);
+  expect(o.unsure).toBeUndefined();
+  const parts = noParts();
+  for (const k of itemsNamed(o.heads, wordHash(name))) parts.heads.add(k);
+  expect(parts.heads.size).toBe(1);
+  const ranges = partRanges(o, parts);
+  if (ranges === 'whole') throw new Error('a head is a part');
+  expect(ranges.parseWhole).toBeUndefined();
+  const got = extractFacts('w.c', text, ranges);
+  return { got, whole: extractFacts('w.c', text), parsed: lengthOf(got.partial!.ranges) };
+}
+
+const signature = (facts: FileFacts, name: string) => {
+  const fn = facts.functions.find((f) => f.name === name);
+  return fn && { range: fn.range, params: fn.paramList.params.map((p) => p.ctype), result: fn.result };
+};
+
+describe('a part that does not parse alone', () => {
+  // A macro call without its `;` (CPython's _decimal.c writes getters so)
+  // makes one item of itself and the function after it.
+  const text = [
+    fillers('before', 6),
+    'Dec_CONTEXT_GET_SSIZE(prec)',
+    'static PyObject *',
+    'context_getround(PyObject *self, void *closure)',
+    '{',
+    '    return NULL;',
+    '}',
+    '',
+    fillers('after', 6),
+  ].join('\n');
+
+  it('is read in a window, as the whole file reads it, with its errors', () => {
+    const { got, whole, parsed } = readHead(text, 'context_getround');
+    expect(whole.parseErrors.length).toBeGreaterThan(0);
+    expect(got.partial!.parsedWhole, 'not from a parse of the whole file').toBeUndefined();
+    expect(parsed).toBeLessThan(text.length / 2);
+    expect(signature(got, 'context_getround')?.params).toEqual(['PyObject *', 'void *']);
+    expect(signature(got, 'context_getround')).toEqual(signature(whole, 'context_getround'));
+    expect(got.parseErrors).toEqual(whole.parseErrors);
+  });
+});
+
+describe('a ragged item (a conditional whose branches close a brace each)', () => {
+  const text = [
+    fillers('before', 6),
+    'static PyObject *',
+    'spam(PyObject *self, PyObject *args)',
+    '{',
+    '    if (args != NULL) {',
+    '#ifdef HAVE_ARGS',
+    '        return NULL;',
+    '    }',
+    '#else',
+    '        return args;',
+    '    }',
+    '#endif',
+    '    return NULL;',
+    '}',
+    '',
+    fillers('after', 6),
+  ].join('\n');
+
+  it('is outlined as ragged', () => {
+    const o = outline(text);
+    const spam = itemsNamed(o.heads, wordHash('spam'));
+    expect(o.ragged).toEqual(spam);
+  });
+
+  it('is read in a window, body and all, as the whole file reads it', () => {
+    const { got, whole, parsed } = readHead(text, 'spam');
+    expect(got.partial!.parsedWhole).toBeUndefined();
+    expect(got.partial!.headsOnly, 'with its body').toEqual([]);
+    expect(got.parseErrors.length).toBeGreaterThan(0);
+    expect(got.parseErrors).toEqual(whole.parseErrors);
+    expect(parsed).toBeLessThan(text.length / 2);
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    const spam = (facts: FileFacts) => json(facts.functions.find((f) => f.name === 'spam'));
+    expect(spam(got)).toBeDefined();
+    expect(spam(got)).toEqual(spam(whole));
+  });
+
+  it('is read from the whole file when its window would be half the file', () => {
+    const small = text.replace(fillers('before', 6), '').replace(fillers('after', 6), '');
+    const o = outline(small);
+    const parts = noParts();
+    for (const k of itemsNamed(o.heads, wordHash('spam'))) parts.heads.add(k);
+    const ranges = partRanges(o, parts);
+    expect(ranges !== 'whole' && ranges.parseWhole).toBe(true);
+  });
+});
+
+describe('what a window parses', () => {
+  const text = ['int a;', '#ifdef X', 'int b;', '#endif', 'int c;', '#if Y', 'int d;', '#endif', 'int e;', ''].join('\n');
+  const o = outline(text);
+  const start = (k: number) => o.items[k * ITEM.size + ITEM.start];
+  const end = (k: number) => o.items[k * ITEM.size + ITEM.end];
+
+  it('keeps a conditional it holds whole and leaves out one it holds in part', () => {
+    // From `int a;` to `int d;`: `#ifdef X … #endif` is inside, `#if Y` is closed after.
+    const ranges = spanRanges(o, [start(0), end(3)]);
+    const read = Array.from({ length: ranges.length / 2 }, (_, k) => text.slice(ranges[k * 2], ranges[k * 2 + 1])).join('');
+    expect(read).toContain('#ifdef X\nint b;\n#endif');
+    expect(read).not.toContain('#if Y');
+    expect(read).toContain('int d;');
+  });
+
+  it('leaves out an #endif whose #if stands before it', () => {
+    const ranges = spanRanges(o, [start(3), end(4)]);
+    const read = Array.from({ length: ranges.length / 2 }, (_, k) => text.slice(ranges[k * 2], ranges[k * 2 + 1])).join('');
+    expect(read).toBe('int d;\n\nint e;');
+  });
+});
