@@ -22,7 +22,7 @@
 import type { FileFacts, Range } from './facts.js';
 import { ITEM, ASCII_IDENTIFIER, identPart, itemIndexAt, type Outline } from './outline.js';
 import { covered, mergeFlat, sortedPairs } from './ranges.js';
-import { costsAsMuchAsWhole, raggedRun, spanRanges, windowOf } from './windows.js';
+import { costsAsMuchAsWhole, itemsTouching, raggedRun, spanRanges, windowOf } from './windows.js';
 
 /** What of one file is wanted. */
 export interface Parts {
@@ -182,17 +182,8 @@ export function partsAround(outline: Outline, range: Range): Parts {
     parts.spots.add(Math.max(range.start, range.end - 1));
     return parts;
   }
-  const items = outline.items;
-  const count = items.length / ITEM.size;
-  // The first item that ends at or after range.start, through the last that starts at or before range.end.
-  let k = 0;
-  let hi = count;
-  while (k < hi) {
-    const mid = (k + hi) >> 1;
-    if (items[mid * ITEM.size + ITEM.end] < range.start) k = mid + 1;
-    else hi = mid;
-  }
-  for (; k < count && items[k * ITEM.size + ITEM.start] <= range.end; k++) parts.items.add(k);
+  const [from, to] = itemsTouching(outline.items, range);
+  for (let k = from; k <= to; k++) parts.items.add(k);
   // `#define`s are lines, in order: from the last that starts at or before range.end, back.
   for (let d = defineAt(outline.defines, range.end); d >= 0 && outline.defines[d].end >= range.start; d--) parts.defines.add(d);
   return parts;

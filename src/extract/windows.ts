@@ -72,7 +72,7 @@ export function raggedRun(ragged: ReadonlySet<number>, count: number, from: numb
 /** The items a region touches: the first that ends at or after its start
  * through the last that starts at or before its end (`from > to` when it
  * lies between two items). */
-function itemsTouching(items: Int32Array, region: Range): [number, number] {
+export function itemsTouching(items: Int32Array, region: Range): [number, number] {
   const count = items.length / ITEM.size;
   let lo = 0;
   let hi = count;
