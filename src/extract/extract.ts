@@ -671,17 +671,17 @@ export function extractFacts(file: string, text: string, parts: PartRanges = 'wh
   const wholeTree = options.wholeTree ?? parseC;
   if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
   if (!parts.parseWhole) {
-    let read = extractParts(file, text, parts, options);
+    // The file's outline, made here when windows need it (the main thread's does not travel with the request).
     let shape: Outline | undefined;
+    const shapeOf = () => (shape ??= outline(text));
+    let read = extractParts(file, text, parts, options, shapeOf);
     const trouble: Range[] = [];
     for (const width of WINDOW_WIDTHS) {
-      if ('facts' in read) return read.facts;
-      shape ??= outline(text);
-      if (shape.unsure !== undefined) break;
+      if ('facts' in read || shapeOf().unsure !== undefined) break;
       trouble.push(...read.trouble);
-      const widened = widen(shape, parts, trouble, width);
+      const widened = widen(shapeOf(), parts, trouble, width);
       if (costsAsMuchAsWhole(widened.ranges, text.length)) break;
-      read = extractParts(file, text, widened, options, shape);
+      read = extractParts(file, text, widened, options, shapeOf);
     }
     if ('facts' in read) return read.facts;
   }
@@ -698,18 +698,18 @@ export interface ExtractOptions {
 }
 
 /** The facts of the parts, or where tree-sitter did not read them as the
- * outline promised (errors, a body it saw elsewhere). `shape`, the file's
- * outline, when the caller has it. */
+ * outline promised (errors, a body it saw elsewhere). `shapeOf` gives the
+ * file's outline. */
 function extractParts(
   file: string,
   text: string,
   { ranges, bodies, defines, windows = [], wanted = ranges }: Exclude<PartRanges, 'whole'>,
   { includes, newlines }: ExtractOptions,
-  shape?: Outline,
+  shapeOf: () => Outline,
 ): { facts: FileFacts } | { trouble: Range[] } {
   if (!ranges.length) return { facts: partialFacts(emptyFacts(file), [], ranges, text, false, includes) };
   // A window holds several items: it is masked item by item, as a whole text is.
-  const masking = windows.length ? maskingRanges(shape ?? outline(text), ranges) : ranges;
+  const masking = windows.length ? maskingRanges(shapeOf(), ranges) : ranges;
   const tree = parseC(text, ranges, newlines, masking);
   // Heads are read as heads: of their bodies, only the ranges wanted (a `#define` there) are walked.
   const extractor = new Extractor(tree, text, file, { bodies, wanted });
