@@ -32,7 +32,7 @@ export interface Outline {
   heads: Int32Array;
   /** Items whose text tree-sitter may read otherwise than alone (a
    * preprocessor conditional straddles their ends, or opens and closes braces
-   * in them unevenly): parsing one of them means parsing the file whole. */
+   * in them unevenly): one of them is read with its neighbours (windows.ts). */
   ragged: number[];
   /** Items inside a preprocessor conditional opened before them: tree-sitter
    * reads them as children of the conditional's node, where its error
