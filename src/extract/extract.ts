@@ -688,7 +688,8 @@ export function extractFacts(file: string, text: string, parts: PartRanges = 'wh
     let read = extractParts(file, text, parts, options, shapeOf);
     const trouble: Range[] = [];
     for (const width of WINDOW_WIDTHS) {
-      if ('facts' in read || shapeOf().unsure !== undefined) break;
+      // Windows are made of items: an outline that cannot be trusted, or has none, makes none.
+      if ('facts' in read || shapeOf().unsure !== undefined || !shapeOf().items.length) break;
       trouble.push(...read.trouble);
       const widened = widen(shapeOf(), parts, trouble, width);
       if (costsAsMuchAsWhole(widened.ranges, text.length)) break;
