@@ -9,7 +9,10 @@
 // headers (`#define FOO_METHODDEF {…}` and the wrappers) included by the
 // module; helper macros and flags macros in headers; non-static functions
 // defined in one file, declared in a header and registered in another;
-// large macro-heavy files without any table; and a share of broken entries
+// large macro-heavy files without any table; CPython's habits that
+// tree-sitter cannot read item by item (a getter right after a macro call
+// written without its `;`, as `_decimal.c` writes them; a method whose
+// conditional closes a brace in each branch); and a share of broken entries
 // (wrong parameter counts, a conflicting second use, cross-file ones) so that
 // `fix` has real work and real refusals.
 //
@@ -291,6 +294,26 @@ class TreeWriter {
     return this.gen.func(storage, 'PyObject *', m.name, m.params, this.r.int(6, 40), []);
   }
 
+  /** A method whose conditional closes a brace in each branch: its item is
+   * ragged, and tree-sitter reads both branches. */
+  raggedMethodDef(m: Method): string {
+    const branch = (value: number) => `        result = PyLong_FromLong(${value});
+    }
+`;
+    return `static PyObject *
+${m.name}(${m.params.join(', ')})
+{
+    PyObject *result = NULL;
+    if (result == NULL) {
+#ifdef MS_WINDOWS
+${branch(1)}#else
+${branch(0)}#endif
+    return result;
+}
+
+`;
+  }
+
   includeTree(): void {
     const r = this.r;
     const headers: string[] = [];
@@ -358,7 +381,7 @@ class TreeWriter {
     for (let i = 0; i < direct; i++) {
       const m = this.method(prefix, brokenShare);
       methods.push(m);
-      module.add(this.methodDef(m));
+      module.add(r.chance(0.08) ? this.raggedMethodDef(m) : this.methodDef(m));
       // Sometimes the module calls its own method directly.
       if (m.params.length === 2 && r.chance(0.15)) module.add(`static PyObject *\n${m.name}_twice(PyObject *self)\n{\n    Py_XDECREF(${m.name}(self, NULL));\n    return ${m.name}(self, NULL);\n}\n\n`);
       const flags = m.kind.flags === 'METH_VARARGS | METH_KEYWORDS' && r.chance(0.3) ? flagsMacro : undefined;
@@ -426,6 +449,12 @@ class TreeWriter {
     const slotFn = (name: string, result: string, params: string[], broken = r.chance(brokenShare)) =>
       this.gen.func('static ', result, name, broken ? params.slice(0, -1) : params, r.int(4, 20), []);
     const getters: string[] = [];
+    if (r.chance(0.35)) {
+      // Getters made by a macro, its calls written without a `;`: the first
+      // hand-written getter below reads as one item with the call before it.
+      const made = `${prefix.toUpperCase()}_GETTER`;
+      w.add(`#define ${made}(field) \\\n    static PyObject * \\\n    ${prefix}_get_##field(${T} *self, void *Py_UNUSED(closure)) \\\n    { \\\n        return PyLong_FromSsize_t(self->field); \\\n    }\n\n${made}(size)\n`);
+    }
     for (let i = 0, n = r.int(1, 4); i < n; i++) {
       const name = `${prefix}_get_${r.pick(NOUNS)}${i}`;
       w.add(slotFn(name, 'PyObject *', [`${T} *self`, 'void *Py_UNUSED(closure)']));
