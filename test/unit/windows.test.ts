@@ -59,6 +59,50 @@ describe('a part that does not parse alone', () => {
   });
 });
 
+describe('a #define whose comment ends it early for tree-sitter', () => {
+  // The rest of its lines read as code and run on into whatever range is
+  // parsed after it: here the head of a function far below.
+  const text = [
+    fillers('before', 12),
+    '#define CHECK_REFCOUNT() \\',
+    '    do { \\',
+    '        PyObject *obj = PyList_New(0); \\',
+    '        /* the list is new */ \\',
+    '        Py_DECREF(obj); \\',
+    '    } while (0) \\',
+    '',
+    '',
+    fillers('middle', 24),
+    'static PyObject *',
+    'spam_get(PyObject *self)',
+    '{',
+    '    return NULL;',
+    '}',
+    '',
+    fillers('after', 24),
+  ].join('\n');
+
+  it('is read in a window with the function after it, and the function as the whole file reads it', () => {
+    const o = outline(text);
+    const parts = noParts();
+    for (const k of itemsNamed(o.heads, wordHash('spam_get'))) parts.heads.add(k);
+    o.defines.forEach((define, k) => {
+      if (define.name === 'CHECK_REFCOUNT') parts.defines.add(k);
+    });
+    expect(parts.defines.size).toBe(1);
+    const ranges = partRanges(o, parts);
+    if (ranges === 'whole') throw new Error('parts');
+    const got = extractFacts('w.c', text, ranges);
+    const whole = extractFacts('w.c', text);
+    expect(got.partial!.parsedWhole, 'not from a parse of the whole file').toBeUndefined();
+    expect(whole.parseErrors.length).toBeGreaterThan(0);
+    expect(got.parseErrors).toEqual(whole.parseErrors);
+    expect(signature(got, 'spam_get')?.params).toEqual(['PyObject *']);
+    expect(signature(got, 'spam_get')).toEqual(signature(whole, 'spam_get'));
+    expect(got.macros.map((m) => m.name)).toEqual(whole.macros.map((m) => m.name));
+  });
+});
+
 describe('a ragged item (a conditional whose branches close a brace each)', () => {
   const text = [
     fillers('before', 6),
