@@ -32,7 +32,8 @@ export interface Outline {
   heads: Int32Array;
   /** Items whose text tree-sitter may read otherwise than alone (a
    * preprocessor conditional straddles their ends, or opens and closes braces
-   * in them unevenly): one of them is read with its neighbours (windows.ts). */
+   * in them unevenly; a call on lines of its own starts them): one of them
+   * is read with its neighbours (windows.ts). */
   ragged: number[];
   /** Items inside a preprocessor conditional opened before them: tree-sitter
    * reads them as children of the conditional's node, where its error
@@ -153,6 +154,11 @@ const enum Prev {
   NONE, IDENT, RPAREN, RBRACE, EQUALS, STRING, OTHER,
 }
 
+/** How far an item that starts with a call has come (see Lexer.leadingCall). */
+const enum Leading {
+  NONE, NAME, ARGS, CALLED,
+}
+
 /** `if (x) {` is no nested function. */
 const NOT_A_FUNCTION = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', 'else', 'do', '__attribute__', '_Alignof', 'alignof', '__typeof__', 'typeof']);
 
@@ -203,6 +209,12 @@ class Lexer {
   private statementCalls: number[] = [];
   /** Inside a body: per open `(`, the identifier before it (offset pair, or -1, -1). */
   private parenNames: number[] = [];
+  /** An item that starts with a call standing on its lines of its own
+   * (`Dec_GETTER(prec)` before a function, a macro written without its
+   * `;`): tree-sitter reads the call and what follows as one construct, so
+   * the item is ragged. `leadingCallEnd` is the offset of its `)`. */
+  private leading = Leading.NONE;
+  private leadingCallEnd = -1;
   /** The identifier before the `(` of the last `)` (offsets; -1 if none). */
   private closedStart = -1;
   private closedEnd = -1;
@@ -225,7 +237,13 @@ class Lexer {
         i++;
       } else if (kind === C_IDENT) {
         // Identifiers are most tokens: read here, hashed for the words filter.
-        if (this.itemStart < 0) this.itemStart = i;
+        if (this.itemStart < 0) {
+          this.itemStart = i;
+          this.leading = Leading.NAME;
+        } else if (this.leading !== Leading.NONE && this.leading !== Leading.ARGS) {
+          if (this.leading === Leading.CALLED && text.lastIndexOf('\n', i) > this.leadingCallEnd) this.ragged.add(this.items.length / ITEM.size);
+          this.leading = Leading.NONE;
+        }
         this.atLineStart = false;
         const start = i;
         let h = 0x811c9dc5 | 0;
@@ -279,6 +297,8 @@ class Lexer {
   /** A token other than an identifier, starting with `c` at `i`; returns the offset after it. */
   private token(c: number, i: number): number {
     const text = this.text;
+    if (this.leading === Leading.NAME) this.leading = c === LPAREN ? Leading.ARGS : Leading.NONE;
+    else if (this.leading === Leading.CALLED) this.leading = Leading.NONE;
     if (c >= D0 && c <= D9) {
       // A number run: how a lexer splits `0x1fname` is not this pass's to
       // guess, so every tail that starts with a letter counts as a word.
@@ -322,6 +342,10 @@ class Lexer {
         if (--this.parens < 0) {
           this.doubt("a ')' without its '('", i);
           this.parens = 0;
+        }
+        if (this.leading === Leading.ARGS && this.parens === 0) {
+          this.leading = Leading.CALLED;
+          this.leadingCallEnd = i;
         }
         if (this.bodyOpen >= 0) {
           this.closedEnd = this.parenNames.pop() ?? -1;
@@ -374,6 +398,7 @@ class Lexer {
     this.itemEquals = false;
     this.itemAggregate = false;
     this.headNames = [];
+    this.leading = Leading.NONE;
   }
 
   private openBrace(at: number): void {

@@ -143,6 +143,27 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
     expect(ranges !== 'whole' && ranges.parseWhole).toBe(true);
   });
 
+  it('marks an item that starts with a call on lines of its own as ragged (tree-sitter reads the call and what follows as one)', () => {
+    const text = [
+      'Dec_GETTER(prec)',
+      'static PyObject *',
+      'getter(PyObject *self, void *closure)',
+      '{',
+      '    return NULL;',
+      '}',
+      'PyAPI_FUNC(int) PyType_Ready(PyTypeObject *);',
+      'static int same_line(void) { return 0; }',
+      'main() { return 0; }',
+      '',
+    ].join('\n');
+    const o = outline(text);
+    expect(o.unsure).toBeUndefined();
+    expect(items(o).map(([start]) => text.slice(start, text.indexOf('\n', start)))).toEqual([
+      'Dec_GETTER(prec)', 'PyAPI_FUNC(int) PyType_Ready(PyTypeObject *);', 'static int same_line(void) { return 0; }', 'main() { return 0; }',
+    ]);
+    expect(o.ragged).toEqual([0]);
+  });
+
   it('marks the items inside a conditional opened before them, not those that hold a whole conditional', () => {
     const text = [
       'int a;',
