@@ -662,7 +662,7 @@ function clone(parts: Parts): Parts {
 }
 
 /** The outline of every file of a run that parses them all whole without outlining them. */
-const NOT_OUTLINED: Outline = { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], conditioned: [], conditionals: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [], length: 0 };
+const NOT_OUTLINED: Outline = { items: new Int32Array(0), heads: new Int32Array(0), ragged: [], calledFirst: [], conditioned: [], conditionals: [], nested: [], defines: [], words: new Uint32Array(0), tables: [], includes: [], length: 0 };
 
 /** Whether the file's includes are known from its outline (then its extraction need not read them). */
 const includesKnown = (file: FileState): boolean => file.outline !== undefined && file.outline !== NOT_OUTLINED;

@@ -32,9 +32,15 @@ export interface Outline {
   heads: Int32Array;
   /** Items whose text tree-sitter may read otherwise than alone (a
    * preprocessor conditional straddles their ends, or opens and closes braces
-   * in them unevenly; a call on lines of its own starts them): one of them
-   * is read with its neighbours (windows.ts). */
+   * in them unevenly): one of them is read with its neighbours (windows.ts). */
   ragged: number[];
+  /** Items that start with a call standing on lines of its own
+   * (`Dec_GETTER(prec)` before a function: a macro written without its
+   * `;`), sorted. tree-sitter reads the call and what follows as one
+   * construct, with an error, so the item is read in a window from the
+   * start. Alone, it reads with that same error, which is why a fix's parse
+   * check may still read it alone (see fix/parse-check.ts). */
+  calledFirst: number[];
   /** Items inside a preprocessor conditional opened before them: tree-sitter
    * reads them as children of the conditional's node, where its error
    * recovery differs from an item read alone (sorted). */
@@ -182,6 +188,7 @@ class Lexer {
   readonly defines: Outline['defines'] = [];
   readonly ragged = new Set<number>();
   readonly conditioned = new Set<number>();
+  readonly calledFirst: number[] = [];
   readonly conditionalLines: number[] = [];
   /** Comments outside directives (flat start/end pairs, in order). */
   readonly comments: number[] = [];
@@ -210,9 +217,7 @@ class Lexer {
   /** Inside a body: per open `(`, the identifier before it (offset pair, or -1, -1). */
   private parenNames: number[] = [];
   /** An item that starts with a call standing on its lines of its own
-   * (`Dec_GETTER(prec)` before a function, a macro written without its
-   * `;`): tree-sitter reads the call and what follows as one construct, so
-   * the item is ragged. `leadingCallEnd` is the offset of its `)`. */
+   * (see Outline.calledFirst). `leadingCallEnd` is the offset of its `)`. */
   private leading = Leading.NONE;
   private leadingCallEnd = -1;
   /** The identifier before the `(` of the last `)` (offsets; -1 if none). */
@@ -241,7 +246,7 @@ class Lexer {
           this.itemStart = i;
           this.leading = Leading.NAME;
         } else if (this.leading !== Leading.NONE && this.leading !== Leading.ARGS) {
-          if (this.leading === Leading.CALLED && text.lastIndexOf('\n', i) > this.leadingCallEnd) this.ragged.add(this.items.length / ITEM.size);
+          if (this.leading === Leading.CALLED && text.lastIndexOf('\n', i) > this.leadingCallEnd) this.calledFirst.push(this.items.length / ITEM.size);
           this.leading = Leading.NONE;
         }
         this.atLineStart = false;
@@ -622,6 +627,7 @@ export function outline(text: string): Outline {
     items: Int32Array.from(lexer.items),
     heads: Int32Array.from(sortedPairs(lexer.heads)),
     ragged: [...lexer.ragged].sort((a, b) => a - b),
+    calledFirst: lexer.calledFirst,
     conditioned: [...lexer.conditioned].sort((a, b) => a - b),
     conditionals: lexer.conditionalLines,
     nested: lexer.nested,

@@ -12,8 +12,9 @@
 // does. The outline vouches for that, and the extractor checks it on the
 // tree: a parse of parts with an ERROR or MISSING node (but inside a
 // `#define` alone), or in which a function head did not come out as that
-// function's definition, is thrown away. Then, and for ragged items, the
-// parts are read in windows, with a neighbour item on each side (see
+// function's definition, is thrown away. Then, and for ragged items and
+// items that start with a call (see Outline.calledFirst), the parts are read
+// in windows, with a neighbour item on each side (see
 // windows.ts); where even the widest window does not do, and for files whose
 // outline is unsure, the file is parsed whole and the parts are read from
 // that tree: the top-level nodes that hold them, which are the nodes a
@@ -108,11 +109,13 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
   const items = outline.items;
   const count = items.length / ITEM.size;
   const ragged = new Set(outline.ragged);
+  // What tree-sitter cannot read alone as the outline promised is read in a window at once.
+  const inContext = new Set([...outline.ragged, ...outline.calledFirst]);
   // start, end, whether a `#define`
   const pieces: [number, number, boolean][] = [];
   const bodies: number[] = [];
   const windows: number[] = [];
-  // A ragged item is read in a window, body and all, with its whole ragged run.
+  // Such an item is read in a window, body and all, with the whole ragged run around it.
   const inWindow = (k: number) => {
     const { span, inner } = windowOf(outline, ...raggedRun(ragged, count, k, k));
     const read = spanRanges(outline, span);
@@ -120,14 +123,14 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
     windows.push(...inner);
   };
   for (const k of parts.items) {
-    if (ragged.has(k)) inWindow(k);
+    if (inContext.has(k)) inWindow(k);
     else pieces.push([items[k * ITEM.size + ITEM.start], items[k * ITEM.size + ITEM.end], false]);
   }
   for (const k of parts.heads) {
     if (parts.items.has(k)) continue;
     const at = k * ITEM.size;
     const open = items[at + ITEM.open];
-    if (ragged.has(k)) {
+    if (inContext.has(k)) {
       inWindow(k);
       continue;
     }

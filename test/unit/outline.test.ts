@@ -143,7 +143,7 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
     expect(ranges !== 'whole' && ranges.parseWhole).toBe(true);
   });
 
-  it('marks an item that starts with a call on lines of its own as ragged (tree-sitter reads the call and what follows as one)', () => {
+  it('marks an item that starts with a call on lines of its own (tree-sitter reads the call and what follows as one)', () => {
     const text = [
       'Dec_GETTER(prec)',
       'static PyObject *',
@@ -161,7 +161,8 @@ describe('outline: where it doubts (the file is then read from a whole parse)', 
     expect(items(o).map(([start]) => text.slice(start, text.indexOf('\n', start)))).toEqual([
       'Dec_GETTER(prec)', 'PyAPI_FUNC(int) PyType_Ready(PyTypeObject *);', 'static int same_line(void) { return 0; }', 'main() { return 0; }',
     ]);
-    expect(o.ragged).toEqual([0]);
+    expect(o.calledFirst).toEqual([0]);
+    expect(o.ragged).toEqual([]);
   });
 
   it('marks the items inside a conditional opened before them, not those that hold a whole conditional', () => {
