@@ -8,14 +8,14 @@ import {
   type SignatureFact, type UseContext, type ValueUseFact,
 } from './facts.js';
 import { ownerAt, signatureAt, type Owner } from './signatures.js';
-import { maskMacroElements } from './mask.js';
+import { maskingRanges, maskMacroElements, wholeMaskingRanges } from './mask.js';
 import { includesOf, outline, type Outline } from './outline.js';
 import { covered, mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
 import type { PartRanges } from './parts.js';
 import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
 import { pushTo } from '../multimap.js';
 import { tablesAt, tableStructAt } from './tables.js';
-import { costsAsMuchAsWhole, maskingRanges, widen } from './windows.js';
+import { costsAsMuchAsWhole, widen } from './windows.js';
 import { declaredName, fieldOf, fieldRange, gotoField, gotoNamed, namedType, typeOf, type Cursor } from './cursor.js';
 
 let parser: Parser | undefined;
@@ -679,12 +679,12 @@ const WINDOW_WIDTHS = [1, 4, 16];
  * `parseWhole` says, or no window does, their facts are taken from the
  * whole tree, with every top-level node around an unparsable region. */
 export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
-  const wholeTree = options.wholeTree ?? parseC;
+  const wholeTree = options.wholeTree ?? ((whole: string, masking?: ArrayLike<number>) => parseC(whole, undefined, undefined, masking));
   if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
+  // The file's outline, made here when windows need it (the main thread's does not travel with the request).
+  let shape: Outline | undefined;
+  const shapeOf = () => (shape ??= outline(text));
   if (!parts.parseWhole) {
-    // The file's outline, made here when windows need it (the main thread's does not travel with the request).
-    let shape: Outline | undefined;
-    const shapeOf = () => (shape ??= outline(text));
     let read = extractParts(file, text, parts, options, shapeOf);
     const trouble: Range[] = [];
     for (const width of WINDOW_WIDTHS) {
@@ -697,12 +697,14 @@ export function extractFacts(file: string, text: string, parts: PartRanges = 'wh
     }
     if ('facts' in read) return read.facts;
   }
-  return extractFromWhole(file, text, parts, wholeTree(text), options.includes);
+  // A whole parse after windows masks by the outline they made (masking would outline the text again).
+  return extractFromWhole(file, text, parts, wholeTree(text, shape && wholeMaskingRanges(shape)), options.includes);
 }
 
 export interface ExtractOptions {
-  /** The parse of the whole file (default: parse it now); a caller may keep trees and give one kept. */
-  wholeTree?: (text: string) => Parser.Tree;
+  /** The parse of the whole file (default: parse it now), masked over
+   * `masking` when given (see mask.ts); a caller may keep trees and give one kept. */
+  wholeTree?: (text: string, masking?: ArrayLike<number>) => Parser.Tree;
   /** The file's `#include "…"` paths, when known already (see includesOf). */
   includes?: string[];
   /** The text's line ends, when the caller keeps them (a file is asked for parts round after round). */

@@ -36,7 +36,7 @@
 // masked alike in a part and in a whole parse.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline } from './outline.js';
+import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline, type Outline } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, SEMI = 59, EQ = 61, RBRACKET = 93,
@@ -287,7 +287,7 @@ class Masker {
 export function maskMacroElements(text: string, ranges?: ArrayLike<number>): string {
   if (!text.includes('{')) return text;
   const masker = new Masker(text);
-  const parts = ranges ?? itemRanges(text);
+  const parts = ranges ?? wholeMaskingRanges(outline(text));
   for (let k = 0; k < parts.length; k += 2) masker.run(parts[k], parts[k + 1]);
   const { commas, blanks } = masker;
   if (!commas.length && !blanks.length) return text;
@@ -309,15 +309,33 @@ export function maskMacroElements(text: string, ranges?: ArrayLike<number>): str
   return out + text.slice(from);
 }
 
-/** The whole text as its top-level items (see Masker.run); the text as one
- * range when its outline cannot be trusted (then it is only parsed whole). */
-function itemRanges(text: string): ArrayLike<number> {
-  const { items, unsure } = outline(text);
-  if (unsure !== undefined) return [0, text.length];
-  const ranges: number[] = [];
-  for (let k = 0; k < items.length; k += ITEM.size) ranges.push(items[k + ITEM.start], items[k + ITEM.end]);
-  return ranges;
+/** What masking goes over for a parse of the whole text whose outline this
+ * is: its top-level items (see Masker.run); the text as one range when the
+ * outline cannot be trusted (then it is only parsed whole). */
+export function wholeMaskingRanges(shape: Outline): ArrayLike<number> {
+  return shape.unsure !== undefined ? [0, shape.length] : maskingRanges(shape, [0, shape.length]);
 }
+
+/** What masking goes over for a parse of `ranges` (see mask.ts): each
+ * item's part inside them, item by item, as a whole text is masked (a
+ * window holds several items, and the directives between them stay as they
+ * are). */
+export function maskingRanges(shape: Outline, ranges: ArrayLike<number>): number[] {
+  const items = shape.items;
+  const count = items.length / ITEM.size;
+  const out: number[] = [];
+  let k = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const start = ranges[r];
+    const end = ranges[r + 1];
+    while (k < count && items[k * ITEM.size + ITEM.end] <= start) k++;
+    for (let j = k; j < count && items[j * ITEM.size + ITEM.start] < end; j++) {
+      out.push(Math.max(start, items[j * ITEM.size + ITEM.start]), Math.min(end, items[j * ITEM.size + ITEM.end]));
+    }
+  }
+  return out;
+}
+
 
 /** The `)` closing the `(` at `open`, skipping strings; -1 if none nearby. */
 function closingParen(text: string, open: number): number {

@@ -42,7 +42,12 @@ export function runTask(file: string, text: string, want: Want): TaskResult {
   const parts = typeof want === 'string' ? 'whole' : want;
   const known = keptFor(file, text);
   // Only a whole parse made for parts is kept: those are the files asked about again.
-  const wholeTree = (whole: string): Parser.Tree => known.tree ?? (parts === 'whole' ? parseC(whole) : (known.tree = parseC(whole)));
+  const wholeTree = (whole: string, masking?: ArrayLike<number>): Parser.Tree => {
+    if (known.tree) return known.tree;
+    const tree = parseC(whole, undefined, undefined, masking);
+    if (parts !== 'whole') known.tree = tree;
+    return tree;
+  };
   const options = { wholeTree, newlines: parts === 'whole' ? undefined : (known.newlines ??= new NewlineIndex(text)) };
   const facts = extractFacts(file, text, parts, want === 'whole' ? options : { ...options, includes: [] });
   return known.tree ? { facts, kept: true } : { facts };

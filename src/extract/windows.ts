@@ -116,26 +116,6 @@ export function widen<T extends WindowedRanges>(outline: Outline, parts: T, trou
   return { ...parts, ranges: mergeFlat([...parts.ranges, ...read]), windows: mergeFlat(inners), wanted: parts.wanted ?? parts.ranges };
 }
 
-/** What masking goes over for a parse of `ranges` (see mask.ts): each
- * item's part inside them, item by item, as a whole text is masked (a
- * window holds several items, and the directives between them stay as they
- * are). */
-export function maskingRanges(outline: Outline, ranges: ArrayLike<number>): number[] {
-  const items = outline.items;
-  const count = items.length / ITEM.size;
-  const out: number[] = [];
-  let k = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    const start = ranges[r];
-    const end = ranges[r + 1];
-    while (k < count && items[k * ITEM.size + ITEM.end] <= start) k++;
-    for (let j = k; j < count && items[j * ITEM.size + ITEM.start] < end; j++) {
-      out.push(Math.max(start, items[j * ITEM.size + ITEM.start]), Math.min(end, items[j * ITEM.size + ITEM.end]));
-    }
-  }
-  return out;
-}
-
 /** Fields of one directive in `Outline.conditionals`. */
 const DIRECTIVE = { size: 4, start: 0, end: 1, step: 2, betweenItems: 3 } as const;
 

@@ -14,18 +14,24 @@ import { spanRanges } from '../../src/extract/windows.js';
 const fillers = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, k) => `static int\n${prefix}${k}(int x)\n{\n    return x + ${k};\n}\n`).join('\n');
 
-/** The facts of the item whose head names `name`, read head only, and of the whole file. */
-function readHead(text: string, name: string): { got: FileFacts; whole: FileFacts; parsed: number } {
+/** The facts of the item whose head names `name`, read head only (with the
+ * `#define`s named `defines`), and of the whole file; and whether the parts
+ * asked for a window before any parse of them. */
+function readHead(text: string, name: string, defines: string[] = []): { got: FileFacts; whole: FileFacts; parsed: number; windowAtOnce: boolean } {
   const o = outline(text);
   expect(o.unsure).toBeUndefined();
   const parts = noParts();
   for (const k of itemsNamed(o.heads, wordHash(name))) parts.heads.add(k);
   expect(parts.heads.size).toBe(1);
+  o.defines.forEach((define, k) => {
+    if (defines.includes(define.name)) parts.defines.add(k);
+  });
+  expect(parts.defines.size).toBe(defines.length);
   const ranges = partRanges(o, parts);
   if (ranges === 'whole') throw new Error('a head is a part');
   expect(ranges.parseWhole).toBeUndefined();
   const got = extractFacts('w.c', text, ranges);
-  return { got, whole: extractFacts('w.c', text), parsed: lengthOf(got.partial!.ranges) };
+  return { got, whole: extractFacts('w.c', text), parsed: lengthOf(got.partial!.ranges), windowAtOnce: ranges.windows !== undefined };
 }
 
 const signature = (facts: FileFacts, name: string) => {
@@ -49,7 +55,9 @@ describe('a part that does not parse alone', () => {
   ].join('\n');
 
   it('is read in a window, as the whole file reads it, with its errors', () => {
-    const { got, whole, parsed } = readHead(text, 'context_getround');
+    const { got, whole, parsed, windowAtOnce } = readHead(text, 'context_getround');
+    // The outline sees the call before the function (Outline.calledFirst): no parse of the part alone is tried first.
+    expect(windowAtOnce).toBe(true);
     expect(whole.parseErrors.length).toBeGreaterThan(0);
     expect(got.partial!.parsedWhole, 'not from a parse of the whole file').toBeUndefined();
     expect(parsed).toBeLessThan(text.length / 2);
@@ -83,17 +91,8 @@ describe('a #define whose comment ends it early for tree-sitter', () => {
   ].join('\n');
 
   it('is read in a window with the function after it, and the function as the whole file reads it', () => {
-    const o = outline(text);
-    const parts = noParts();
-    for (const k of itemsNamed(o.heads, wordHash('spam_get'))) parts.heads.add(k);
-    o.defines.forEach((define, k) => {
-      if (define.name === 'CHECK_REFCOUNT') parts.defines.add(k);
-    });
-    expect(parts.defines.size).toBe(1);
-    const ranges = partRanges(o, parts);
-    if (ranges === 'whole') throw new Error('parts');
-    const got = extractFacts('w.c', text, ranges);
-    const whole = extractFacts('w.c', text);
+    const { got, whole, windowAtOnce } = readHead(text, 'spam_get', ['CHECK_REFCOUNT']);
+    expect(windowAtOnce, 'the window comes from the parse of the parts').toBe(false);
     expect(got.partial!.parsedWhole, 'not from a parse of the whole file').toBeUndefined();
     expect(whole.parseErrors.length).toBeGreaterThan(0);
     expect(got.parseErrors).toEqual(whole.parseErrors);
@@ -130,7 +129,8 @@ describe('a ragged item (a conditional whose branches close a brace each)', () =
   });
 
   it('is read in a window, body and all, as the whole file reads it', () => {
-    const { got, whole, parsed } = readHead(text, 'spam');
+    const { got, whole, parsed, windowAtOnce } = readHead(text, 'spam');
+    expect(windowAtOnce).toBe(true);
     expect(got.partial!.parsedWhole).toBeUndefined();
     expect(got.partial!.headsOnly, 'with its body').toEqual([]);
     expect(got.parseErrors.length).toBeGreaterThan(0);
