@@ -316,10 +316,9 @@ export function wholeMaskingRanges(shape: Outline): ArrayLike<number> {
   return shape.unsure !== undefined ? [0, shape.length] : maskingRanges(shape, [0, shape.length]);
 }
 
-/** What masking goes over for a parse of `ranges` (see mask.ts): each
- * item's part inside them, item by item, as a whole text is masked (a
- * window holds several items, and the directives between them stay as they
- * are). */
+/** What masking goes over for a parse of `ranges`: each item's part inside
+ * them, item by item, as a whole text is masked (a window holds several
+ * items, and the directives between them stay as they are). */
 export function maskingRanges(shape: Outline, ranges: ArrayLike<number>): number[] {
   const items = shape.items;
   const count = items.length / ITEM.size;
