@@ -23,7 +23,7 @@
 import type { FileFacts, Range } from './facts.js';
 import { ITEM, ASCII_IDENTIFIER, identPart, itemIndexAt, type Outline } from './outline.js';
 import { covered, mergeFlat, sortedPairs } from './ranges.js';
-import { costsAsMuchAsWhole, itemsTouching, raggedRun, spanRanges, windowOf } from './windows.js';
+import { costsAsMuchAsWhole, itemsTouching, neighbourBodies, raggedRun, spanRanges, windowOf, withoutBodies } from './windows.js';
 
 /** What of one file is wanted. */
 export interface Parts {
@@ -115,11 +115,23 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
   const pieces: [number, number, boolean][] = [];
   const bodies: number[] = [];
   const windows: number[] = [];
+  // Read whole: items wanted entire, and heads read in a window (body and all).
+  const wantedWhole = (k: number) => parts.items.has(k) || (inContext.has(k) && parts.heads.has(k));
+  // Bodies read as `{}`, by their `{`: heads wanted, and neighbours of windows (see neighbourBodies).
+  const listed = new Set<number>();
+  const readAsHead = (open: number, close: number) => {
+    if (listed.has(open)) return;
+    listed.add(open);
+    bodies.push(open, close);
+  };
   // Such an item is read in a window, body and all, with the whole ragged run around it.
   const inWindow = (k: number) => {
-    const { span, inner } = windowOf(outline, ...raggedRun(ragged, count, k, k));
-    const read = spanRanges(outline, span);
+    const [from, to] = raggedRun(ragged, count, k, k);
+    const { span, inner } = windowOf(outline, from, to);
+    const skipped = neighbourBodies(outline, from, to, wantedWhole);
+    const read = withoutBodies(spanRanges(outline, span), skipped);
     for (let r = 0; r < read.length; r += 2) pieces.push([read[r], read[r + 1], false]);
+    for (let b = 0; b < skipped.length; b += 2) readAsHead(skipped[b], skipped[b + 1]);
     windows.push(...inner);
   };
   for (const k of parts.items) {
@@ -138,7 +150,7 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
       pieces.push([items[at + ITEM.start], items[at + ITEM.end], false]);
       continue;
     }
-    bodies.push(open, items[at + ITEM.close]);
+    readAsHead(open, items[at + ITEM.close]);
     pieces.push([items[at + ITEM.start], open + 1, false], [items[at + ITEM.close], items[at + ITEM.end], false]);
   }
   for (const k of parts.defines) {

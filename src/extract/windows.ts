@@ -6,8 +6,11 @@
 // cleanly, tree-sitter stands at the top level on both sides, as it does in
 // the whole file there (an item parses alike whatever items stand before
 // it, see parts.ts): the window between them reads as the whole file reads
-// it, errors and all. A window whose neighbours do not parse cleanly is
-// widened, and past the widest the file is parsed whole. Conditional
+// it, errors and all. A neighbour not wanted entire is read as a head, its
+// body as `{}`: standing at the top level is all it is there for (on the
+// benchmark's tree, a seventh of the bytes parsed were such bodies). A
+// window whose neighbours do not parse cleanly is widened, and past the
+// widest the file is parsed whole. Conditional
 // directives between items that a window holds only in part (an include
 // guard's) are left out of it: the items inside read alone then, as every
 // part inside a conditional does (parse-check.ts knows where that differs).
@@ -16,7 +19,7 @@
 
 import type { Range } from './facts.js';
 import { ITEM, type Outline } from './outline.js';
-import { lengthOf, mergeFlat } from './ranges.js';
+import { lengthOf, mergeFlat, overlapsAny } from './ranges.js';
 
 /** What a parse of parts reads (see `PartRanges` in parts.ts, which adds the
  * rest): flat start/end pairs, sorted and disjoint. */
@@ -57,6 +60,45 @@ export function windowOf(outline: Outline, from: number, to: number): { span: [n
     span: [start, end],
     inner: [before >= 0 ? at(before, ITEM.end) : start, after < count ? at(after, ITEM.start) : end],
   };
+}
+
+/** The bodies (flat `{`/`}` offset pairs) of the neighbours of the window
+ * of items `from`..`to` that are function definitions not to be read whole.
+ * A neighbour is in the window to stand at the top level, which its head
+ * does as well with its body read as `{}` (a head parses alike either way:
+ * that is how heads are read, see parts.ts), so its body need not be
+ * parsed; a neighbour that is walked is then read as a head. */
+export function neighbourBodies(outline: Outline, from: number, to: number, readWhole: (k: number) => boolean): number[] {
+  const items = outline.items;
+  const count = items.length / ITEM.size;
+  const out: number[] = [];
+  for (const k of [from - 1, to + 1]) {
+    if (k < 0 || k >= count || readWhole(k)) continue;
+    const open = items[k * ITEM.size + ITEM.open];
+    if (open >= 0) out.push(open, items[k * ITEM.size + ITEM.close]);
+  }
+  return out;
+}
+
+/** `ranges` (flat pairs, sorted, disjoint) with the insides of `bodies`
+ * (flat `{`/`}` offset pairs, sorted) left out: the parser sees `{}`. */
+export function withoutBodies(ranges: number[], bodies: number[]): number[] {
+  if (!bodies.length) return ranges;
+  const out: number[] = [];
+  for (let r = 0; r < ranges.length; r += 2) {
+    let start = ranges[r];
+    const end = ranges[r + 1];
+    for (let b = 0; b < bodies.length && start < end; b += 2) {
+      // What is left out: after the `{`, up to the `}`.
+      const cutFrom = bodies[b] + 1;
+      const cutTo = bodies[b + 1];
+      if (cutTo <= start || cutFrom >= end) continue;
+      if (cutFrom > start) out.push(start, cutFrom);
+      start = Math.max(start, cutTo);
+    }
+    if (start < end) out.push(start, end);
+  }
+  return out;
 }
 
 /** Items `from`..`to` widened so that neither neighbour is ragged: a
@@ -105,15 +147,24 @@ export function widen<T extends WindowedRanges>(outline: Outline, parts: T, trou
   runs.sort((a, b) => a[0] - b[0]);
   const read: number[] = [];
   const inners: number[] = [...(parts.windows ?? [])];
+  const wanted = parts.wanted ?? parts.ranges;
+  const heads = new Set(parts.bodies.filter((_, i) => i % 2 === 0));
+  // Only the wanted is walked here (see WindowedRanges.wanted): a neighbour
+  // wanted as a head is read as one already, and one not wanted at all is
+  // not walked; any other (one wanted entire) is read whole.
+  const readWhole = (k: number) => {
+    const at = k * ITEM.size;
+    return !heads.has(outline.items[at + ITEM.open]) && overlapsAny(wanted, outline.items[at + ITEM.start], outline.items[at + ITEM.end]);
+  };
   for (let r = 0; r < runs.length; r++) {
     let [from, to] = runs[r];
     // A window whose neighbour lies inside the next one joins it.
     while (r + 1 < runs.length && runs[r + 1][0] <= to + 1) to = Math.max(to, runs[++r][1]);
     const { span, inner } = windowOf(outline, from, to);
-    read.push(...spanRanges(outline, span));
+    read.push(...withoutBodies(spanRanges(outline, span), neighbourBodies(outline, from, to, readWhole)));
     inners.push(...inner);
   }
-  return { ...parts, ranges: mergeFlat([...parts.ranges, ...read]), windows: mergeFlat(inners), wanted: parts.wanted ?? parts.ranges };
+  return { ...parts, ranges: mergeFlat([...parts.ranges, ...read]), windows: mergeFlat(inners), wanted };
 }
 
 /** Fields of one directive in `Outline.conditionals`. */

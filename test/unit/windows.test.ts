@@ -7,8 +7,8 @@ import { extractFacts } from '../../src/extract/extract.js';
 import type { FileFacts } from '../../src/extract/facts.js';
 import { ITEM, itemsNamed, outline, wordHash } from '../../src/extract/outline.js';
 import { noParts, partRanges } from '../../src/extract/parts.js';
-import { lengthOf } from '../../src/extract/ranges.js';
-import { spanRanges } from '../../src/extract/windows.js';
+import { lengthOf, overlapsAny } from '../../src/extract/ranges.js';
+import { spanRanges, widen } from '../../src/extract/windows.js';
 
 /** Small functions around what a test is about, so that a window is far less than the file. */
 const fillers = (prefix: string, count: number) =>
@@ -132,7 +132,9 @@ describe('a ragged item (a conditional whose branches close a brace each)', () =
     const { got, whole, parsed, windowAtOnce } = readHead(text, 'spam');
     expect(windowAtOnce).toBe(true);
     expect(got.partial!.parsedWhole).toBeUndefined();
-    expect(got.partial!.headsOnly, 'with its body').toEqual([]);
+    // With its body; its neighbours, there to stand at the top level, are read as heads.
+    const headsOnly = got.partial!.headsOnly.map((k) => got.functions[k].name);
+    expect(headsOnly).toEqual(['before5', 'after0']);
     expect(got.parseErrors.length).toBeGreaterThan(0);
     expect(got.parseErrors).toEqual(whole.parseErrors);
     expect(parsed).toBeLessThan(text.length / 2);
@@ -149,6 +151,74 @@ describe('a ragged item (a conditional whose branches close a brace each)', () =
     for (const k of itemsNamed(o.heads, wordHash('spam'))) parts.heads.add(k);
     const ranges = partRanges(o, parts);
     expect(ranges !== 'whole' && ranges.parseWhole).toBe(true);
+  });
+});
+
+/** Whether the ranges parsed hold any of the body of function `name` (between its braces). */
+function parsesBodyOf(text: string, ranges: number[], name: string): boolean {
+  const o = outline(text);
+  const [k] = itemsNamed(o.heads, wordHash(name));
+  const open = o.items[k * ITEM.size + ITEM.open];
+  const close = o.items[k * ITEM.size + ITEM.close];
+  expect(open).toBeGreaterThanOrEqual(0);
+  return overlapsAny(ranges, open + 1, close);
+}
+
+describe("a window's neighbours", () => {
+  const text = [
+    fillers('before', 6),
+    'Dec_CONTEXT_GET_SSIZE(prec)',
+    'static PyObject *',
+    'context_getround(PyObject *self, void *closure)',
+    '{',
+    '    return NULL;',
+    '}',
+    '',
+    fillers('after', 6),
+  ].join('\n');
+  const o = outline(text);
+  const item = (name: string) => itemsNamed(o.heads, wordHash(name))[0];
+
+  it('are parsed without their bodies when only the window is wanted', () => {
+    const parts = noParts();
+    parts.heads.add(item('context_getround'));
+    const ranges = partRanges(o, parts);
+    if (ranges === 'whole') throw new Error('a head is a part');
+    expect(ranges.windows).toBeDefined();
+    expect(parsesBodyOf(text, ranges.ranges, 'before5')).toBe(false);
+    expect(parsesBodyOf(text, ranges.ranges, 'after0')).toBe(false);
+    // The window's own item is read body and all.
+    expect(parsesBodyOf(text, ranges.ranges, 'context_getround')).toBe(true);
+    // A neighbour wanted entire keeps its body.
+    parts.items.add(item('after0'));
+    const withNeighbour = partRanges(o, parts);
+    if (withNeighbour === 'whole') throw new Error('items are parts');
+    expect(parsesBodyOf(text, withNeighbour.ranges, 'after0')).toBe(true);
+    expect(parsesBodyOf(text, withNeighbour.ranges, 'before5')).toBe(false);
+  });
+
+  it('are parsed without their bodies in a widened window, unless wanted entire', () => {
+    const parts = noParts();
+    parts.items.add(item('before3'));
+    const alone = partRanges(o, parts);
+    if (alone === 'whole') throw new Error('an item is a part');
+    const at = (name: string) => o.items[item(name) * ITEM.size + ITEM.start];
+    // Trouble in before3: its window has before2 and before4 for neighbours.
+    const widened = widen(o, alone, [{ start: at('before3'), end: at('before3') + 1 }], 1);
+    expect(parsesBodyOf(text, widened.ranges, 'before3')).toBe(true);
+    expect(parsesBodyOf(text, widened.ranges, 'before2')).toBe(false);
+    expect(parsesBodyOf(text, widened.ranges, 'before4')).toBe(false);
+    parts.items.add(item('before4'));
+    const both = partRanges(o, parts);
+    if (both === 'whole') throw new Error('items are parts');
+    const widenedBoth = widen(o, both, [{ start: at('before3'), end: at('before3') + 1 }], 1);
+    expect(parsesBodyOf(text, widenedBoth.ranges, 'before4')).toBe(true);
+  });
+
+  it('read as heads give the facts of the whole file for the window', () => {
+    const { got, whole } = readHead(text, 'context_getround');
+    for (const name of ['before5', 'after0']) expect(signature(got, name)).toEqual(signature(whole, name));
+    expect(got.partial!.headsOnly.map((k) => got.functions[k].name).sort()).toEqual(['after0', 'before5']);
   });
 });
 
