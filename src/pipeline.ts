@@ -80,7 +80,7 @@ export async function analyze(options: PipelineOptions): Promise<Analysis> {
   const extract = async (requests: ExtractRequest[]): Promise<Map<string, { facts: FileFacts }>> => {
     options.onProgress?.({ stage: 'parse', done, total: done + requests.length });
     const out = new Map<string, { facts: FileFacts }>();
-    for (const outcome of await pool.extract(requests.map(({ file, want }) => ({ file, text: textOf(file), want })))) {
+    for (const outcome of await pool.extract(requests.map(({ file, want, shape }) => ({ file, text: textOf(file), want, shape })))) {
       if ('error' in outcome) {
         problems.push({ severity: 'error', file: outcome.file, message: `fpcast failed on this file and skipped it (internal error: ${outcome.error}); please report it` });
         out.set(outcome.file, { facts: emptyFacts(outcome.file) });

@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../bench/generate.js';
-import { ITEM, outline, type Outline } from '../src/extract/outline.js';
+import { ITEM, itemsNamed, outline, wordHash, type Outline } from '../src/extract/outline.js';
 import { isEmpty, noParts, partRanges, partsAround, tableParts, type Parts } from '../src/extract/parts.js';
 import { ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extract/pool.js';
 import { ensureBuilt } from './cli/built.js';
@@ -124,6 +124,52 @@ describe('ExtractPool', () => {
     } finally {
       await threads.close();
       await main.close();
+    }
+  });
+
+  it('reads windows from the outline sent with a file, in a worker as in the main thread', async () => {
+    // A `#define` whose comment ends it early for tree-sitter: the parse of
+    // the parts fails, and the function after it is read in a window.
+    const filler = (k: number) => `static int\nfill${k}(int x)\n{\n    return x + ${k};\n}\n`;
+    const text = [
+      ...Array.from({ length: 12 }, (_, k) => filler(k)),
+      '#define CHECK(x) \\',
+      '    do { /* checked */ \\',
+      '    } while (0) \\',
+      '',
+      '',
+      ...Array.from({ length: 24 }, (_, k) => filler(k + 12)),
+      'static PyObject *',
+      'spam_get(PyObject *self)',
+      '{',
+      '    return NULL;',
+      '}',
+      '',
+      ...Array.from({ length: 24 }, (_, k) => filler(k + 36)),
+    ].join('\n');
+    const o = outline(text);
+    const parts = noParts();
+    for (const k of itemsNamed(o.heads, wordHash('spam_get'))) parts.heads.add(k);
+    parts.defines.add(o.defines.findIndex((d) => d.name === 'CHECK'));
+    const want = partRanges(o, parts);
+    // An outline that says it cannot be trusted makes no windows: the file is parsed whole.
+    const untrusted = { ...o, unsure: 'as the test says' };
+    const requests: ExtractInput[] = [
+      { file: 'trusted.c', text, want, shape: o },
+      { file: 'untrusted.c', text, want, shape: untrusted },
+    ];
+    for (const jobs of [1, 2]) {
+      const pool = new ExtractPool({ jobs, inProcessBelow: 0 });
+      try {
+        const [trusted, other] = await pool.extract(requests);
+        expect(pool.threaded).toBe(jobs > 1);
+        const facts = (outcome: ExtractOutcome) => ('facts' in outcome ? outcome.facts : undefined);
+        expect(facts(trusted)?.functions.map((f) => f.name)).toContain('spam_get');
+        expect(facts(trusted)?.partial?.parsedWhole, 'read in a window').toBeUndefined();
+        expect(facts(other)?.partial?.parsedWhole, 'read from the whole file').toBe(true);
+      } finally {
+        await pool.close();
+      }
     }
   });
 

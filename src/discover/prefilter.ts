@@ -34,7 +34,7 @@
 // file is not.
 
 import type { FileFacts, FunctionFact, Range } from '../extract/facts.js';
-import { ASCII_IDENTIFIER, mayHaveWord, outline, wordHash, type Outline } from '../extract/outline.js';
+import { ASCII_IDENTIFIER, mayHaveWord, outline, wordHash, type Outline, type Shape } from '../extract/outline.js';
 import {
   addsTo, isEmpty, itemAt, merge, mergeFacts, noParts, partRanges, partsAround, partsSpelling, partsToAdd, tableParts, type PartRanges,
   type Parts,
@@ -372,6 +372,8 @@ function whole(): Parts {
 export interface ExtractRequest {
   file: string;
   want: Want;
+  /** The file's outline, for parts (windows read it). */
+  shape?: Shape;
 }
 
 export interface RoundsInput<R> {
@@ -462,7 +464,8 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       file.busy = true;
       targets.push({ file, parts: ranges === 'whole' ? whole() : parts, ranges });
       // A whole file's includes are known from its outline, as a part's are.
-      requests.push({ file: file.path, want: ranges === 'whole' && includesKnown(file) ? 'whole, includes known' : ranges });
+      if (ranges === 'whole') requests.push({ file: file.path, want: includesKnown(file) ? 'whole, includes known' : 'whole' });
+      else requests.push({ file: file.path, want: ranges, shape: file.outline });
     }
     if (!requests.length) return;
     const done = input.extract(requests).then((got) => {

@@ -9,7 +9,7 @@ import {
 } from './facts.js';
 import { ownerAt, signatureAt, type Owner } from './signatures.js';
 import { maskingRanges, maskMacroElements, wholeMaskingRanges } from './mask.js';
-import { includesOf, outline, type Outline } from './outline.js';
+import { includesOf, outline, type Shape } from './outline.js';
 import { covered, mergeFlat, mergeRanges, overlapsAny, overlapsSorted, within } from './ranges.js';
 import type { PartRanges } from './parts.js';
 import { findFunctionDeclarator, rangeOf, type SyntaxNode } from './syntax.js';
@@ -681,8 +681,8 @@ const WINDOW_WIDTHS = [1, 4, 16];
 export function extractFacts(file: string, text: string, parts: PartRanges = 'whole', options: ExtractOptions = {}): FileFacts {
   const wholeTree = options.wholeTree ?? ((whole: string, masking?: ArrayLike<number>) => parseC(whole, undefined, undefined, masking));
   if (parts === 'whole') return extractWhole(file, text, wholeTree(text), options.includes);
-  // The file's outline, made here when windows need it (the main thread's does not travel with the request).
-  let shape: Outline | undefined;
+  // The file's shape for windows: the caller's, or made here when windows need it.
+  let shape = options.shape;
   const shapeOf = () => (shape ??= outline(text));
   if (!parts.parseWhole) {
     let read = extractParts(file, text, parts, options, shapeOf);
@@ -709,6 +709,8 @@ export interface ExtractOptions {
   includes?: string[];
   /** The text's line ends, when the caller keeps them (a file is asked for parts round after round). */
   newlines?: NewlineIndex;
+  /** The text's outline, or its shape, when the caller has it (windows read it). */
+  shape?: Shape;
 }
 
 /** The facts of the parts, or where tree-sitter did not read them as the
@@ -719,7 +721,7 @@ function extractParts(
   text: string,
   { ranges, bodies, defines, windows = [], wanted = ranges }: Exclude<PartRanges, 'whole'>,
   { includes, newlines }: ExtractOptions,
-  shapeOf: () => Outline,
+  shapeOf: () => Shape,
 ): { facts: FileFacts } | { trouble: Range[] } {
   if (!ranges.length) return { facts: partialFacts(emptyFacts(file), [], ranges, text, false, includes) };
   // A window holds several items: it is masked item by item, as a whole text is.

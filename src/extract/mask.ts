@@ -36,7 +36,7 @@
 // masked alike in a part and in a whole parse.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline, type Outline } from './outline.js';
+import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline, type Outline, type Shape } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, SEMI = 59, EQ = 61, RBRACKET = 93,
@@ -312,14 +312,14 @@ export function maskMacroElements(text: string, ranges?: ArrayLike<number>): str
 /** What masking goes over for a parse of the whole text whose outline this
  * is: its top-level items (see Masker.run); the text as one range when the
  * outline cannot be trusted (then it is only parsed whole). */
-export function wholeMaskingRanges(shape: Outline): ArrayLike<number> {
+export function wholeMaskingRanges(shape: Shape): ArrayLike<number> {
   return shape.unsure !== undefined ? [0, shape.length] : maskingRanges(shape, [0, shape.length]);
 }
 
 /** What masking goes over for a parse of `ranges`: each item's part inside
  * them, item by item, as a whole text is masked (a window holds several
  * items, and the directives between them stay as they are). */
-export function maskingRanges(shape: Outline, ranges: ArrayLike<number>): number[] {
+export function maskingRanges(shape: Shape, ranges: ArrayLike<number>): number[] {
   const items = shape.items;
   const count = items.length / ITEM.size;
   const out: number[] = [];

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { FileFacts } from './facts.js';
+import { shapeOf, type Shape } from './outline.js';
 import { lengthOf } from './ranges.js';
 import type { TaskResult, Want } from './tasks.js';
 import type { ExtractReply, ExtractRequest } from './worker.js';
@@ -19,6 +20,9 @@ export interface ExtractInput {
   text: string;
   /** What to do (default: extract the whole file). */
   want?: Want;
+  /** The text's outline, when the caller made one: windows read it (see
+   * Shape; a worker is sent the shape alone, once with the text). */
+  shape?: Shape;
 }
 
 export type ExtractOutcome = ({ file: string } & TaskResult) | { file: string; error: string };
@@ -96,8 +100,9 @@ export class ExtractPool {
   private readonly inProcessBelow: number;
   private slots: Slot[] = [];
   private queue: Task[] = [];
-  /** The workers that have each file's text (they keep what they were sent), and that text. */
-  private readonly had = new Map<string, { text: string; slots: Set<Slot> }>();
+  /** The workers that have each file's text (they keep what they were sent),
+   * that text, and the workers that have its shape. */
+  private readonly had = new Map<string, { text: string; slots: Set<Slot>; shaped: Set<Slot> }>();
   /** Files whose tree a worker keeps → that worker (see tasks.ts). */
   private readonly keeper = new Map<string, Slot>();
   private nextId = 0;
@@ -168,7 +173,7 @@ export class ExtractPool {
     const outcomes: ExtractOutcome[] = [];
     for (const [i, input] of inputs.entries()) {
       try {
-        outcomes.push({ file: input.file, facts: this.runInProcess(input.file, input.text, input.want ?? 'whole').facts });
+        outcomes.push({ file: input.file, facts: this.runInProcess(input.file, input.text, input.want ?? 'whole', input.shape).facts });
       } catch (error) {
         outcomes.push({ file: input.file, error: describe(error) });
       }
@@ -210,7 +215,10 @@ export class ExtractPool {
       if (index < 0) return;
       for (const task of slot.running.values()) task.resolve({ file: task.input.file, error: why });
       slot.running.clear();
-      for (const had of this.had.values()) had.slots.delete(slot);
+      for (const had of this.had.values()) {
+        had.slots.delete(slot);
+        had.shaped.delete(slot);
+      }
       for (const [file, keeper] of this.keeper) if (keeper === slot) this.keeper.delete(file);
       const fresh = this.spawn(script);
       this.slots[index] = fresh;
@@ -240,7 +248,7 @@ export class ExtractPool {
       const file = task.input.file;
       // A worker keeps the texts it was sent: the same text goes once.
       let had = this.had.get(file);
-      if (had?.text !== task.input.text) this.had.set(file, (had = { text: task.input.text, slots: new Set() }));
+      if (had?.text !== task.input.text) this.had.set(file, (had = { text: task.input.text, slots: new Set(), shaped: new Set() }));
       const known = had.slots.has(slot);
       had.slots.add(slot);
       slot.running.set(task.id, task);
@@ -248,6 +256,11 @@ export class ExtractPool {
       slot.worker.ref();
       const request: ExtractRequest = { id: task.id, file, want: task.input.want ?? 'whole' };
       if (!known) request.text = task.input.text;
+      // Only parts are read in windows; the shape goes once with the text.
+      if (task.input.shape && typeof request.want !== 'string' && !had.shaped.has(slot)) {
+        had.shaped.add(slot);
+        request.shape = shapeOf(task.input.shape);
+      }
       slot.worker.postMessage(request);
     }
   }

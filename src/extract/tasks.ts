@@ -8,6 +8,7 @@
 import type Parser from 'tree-sitter';
 import { extractFacts, NewlineIndex, parseC } from './extract.js';
 import type { FileFacts } from './facts.js';
+import type { Shape } from './outline.js';
 import type { PartRanges } from './parts.js';
 
 /** What is wanted of a file: parts of it, or all of it. 'whole' facts come
@@ -38,7 +39,8 @@ function keptFor(file: string, text: string): Kept {
   return known;
 }
 
-export function runTask(file: string, text: string, want: Want): TaskResult {
+/** `shape`: the file's outline (or its shape), when the caller has it. */
+export function runTask(file: string, text: string, want: Want, shape?: Shape): TaskResult {
   const parts = typeof want === 'string' ? 'whole' : want;
   const known = keptFor(file, text);
   // Only a whole parse made for parts is kept: those are the files asked about again.
@@ -48,7 +50,7 @@ export function runTask(file: string, text: string, want: Want): TaskResult {
     if (parts !== 'whole') known.tree = tree;
     return tree;
   };
-  const options = { wholeTree, newlines: parts === 'whole' ? undefined : (known.newlines ??= new NewlineIndex(text)) };
+  const options = { wholeTree, newlines: parts === 'whole' ? undefined : (known.newlines ??= new NewlineIndex(text)), shape };
   const facts = extractFacts(file, text, parts, want === 'whole' ? options : { ...options, includes: [] });
   return known.tree ? { facts, kept: true } : { facts };
 }

@@ -18,7 +18,7 @@
 // This module knows outlines and offsets only: extract.ts parses.
 
 import type { Range } from './facts.js';
-import { ITEM, type Outline } from './outline.js';
+import { ITEM, type Shape } from './outline.js';
 import { lengthOf, mergeFlat, overlapsAny } from './ranges.js';
 
 /** What a parse of parts reads (see `PartRanges` in parts.ts, which adds the
@@ -47,7 +47,7 @@ export const costsAsMuchAsWhole = (ranges: ArrayLike<number>, length: number): b
  * a ragged one there reaches the end, for the conditional that straddles it
  * (an include guard's `#if` then reads without its `#endif`, which only
  * fails the window). */
-export function windowOf(outline: Outline, from: number, to: number): { span: [number, number]; inner: [number, number] } {
+export function windowOf(outline: Shape, from: number, to: number): { span: [number, number]; inner: [number, number] } {
   const items = outline.items;
   const count = items.length / ITEM.size;
   const at = (k: number, field: number) => items[k * ITEM.size + field];
@@ -68,7 +68,7 @@ export function windowOf(outline: Outline, from: number, to: number): { span: [n
  * does as well with its body read as `{}` (a head parses alike either way:
  * that is how heads are read, see parts.ts), so its body need not be
  * parsed; a neighbour that is walked is then read as a head. */
-export function neighbourBodies(outline: Outline, from: number, to: number, readWhole: (k: number) => boolean): number[] {
+export function neighbourBodies(outline: Shape, from: number, to: number, readWhole: (k: number) => boolean): number[] {
   const items = outline.items;
   const count = items.length / ITEM.size;
   const out: number[] = [];
@@ -137,7 +137,7 @@ export function itemsTouching(items: Int32Array, region: Range): [number, number
  * on each side (the item itself counting as one): the windows' spans join
  * the ranges parsed, windows that meet become one, and what is wanted
  * stays what it was. */
-export function widen<T extends WindowedRanges>(outline: Outline, parts: T, trouble: Range[], width: number): T {
+export function widen<T extends WindowedRanges>(outline: Shape, parts: T, trouble: Range[], width: number): T {
   const count = outline.items.length / ITEM.size;
   const ragged = new Set(outline.ragged);
   const runs: [number, number][] = trouble.map((region) => {
@@ -176,7 +176,7 @@ const DIRECTIVE = { size: 4, start: 0, end: 1, step: 2, betweenItems: 3 } as con
  * `#else`s). The items inside such a conditional read alone, as parts of
  * the file always are; kept, the stray directive would be an error of the
  * window's own. */
-export function spanRanges(outline: Outline, span: [number, number]): number[] {
+export function spanRanges(outline: Shape, span: [number, number]): number[] {
   const lines = outline.conditionals;
   const at = (d: number, field: number) => lines[d * DIRECTIVE.size + field];
   const count = lines.length / DIRECTIVE.size;

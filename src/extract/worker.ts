@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { lengthOf } from './ranges.js';
+import type { Shape } from './outline.js';
 import { runTask, type TaskResult, type Want } from './tasks.js';
 
 export interface ExtractRequest {
@@ -15,6 +16,8 @@ export interface ExtractRequest {
   file: string;
   /** The file's text, the first time this worker gets the file (it keeps it). */
   text?: string;
+  /** The text's shape (see Shape), the first time it is sent for parts (kept with the text). */
+  shape?: Shape;
   want: Want;
 }
 
@@ -38,8 +41,9 @@ let sinceCollect = 0;
 const queue: ExtractRequest[] = [];
 let scheduled = false;
 
-/** The texts of the files this worker has had (the pool sends each once). */
+/** The texts of the files this worker has had (the pool sends each once), and their shapes. */
 const texts = new Map<string, string>();
+const shapes = new Map<string, Shape>();
 
 /** Bytes of the trees a request leaves behind as garbage (trees kept for
  * later requests are not garbage). */
@@ -58,10 +62,14 @@ function next(): void {
   let reply: ExtractReply;
   let garbage = 0;
   try {
-    if (request.text !== undefined) texts.set(request.file, request.text);
+    if (request.text !== undefined) {
+      texts.set(request.file, request.text);
+      shapes.delete(request.file);
+    }
+    if (request.shape) shapes.set(request.file, request.shape);
     const text = texts.get(request.file);
     if (text === undefined) throw new Error(`the extraction worker was not sent the text of '${request.file}'`);
-    const result = runTask(request.file, text, request.want);
+    const result = runTask(request.file, text, request.want, shapes.get(request.file));
     reply = { id: request.id, json: JSON.stringify(result.facts) };
     if (result.kept) reply.kept = true;
     garbage = garbageBytes(request, text, result);
