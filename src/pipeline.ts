@@ -40,7 +40,7 @@ export interface PipelineOptions {
   /** `refuse` multi-file and conflicting fixes, or write a `wrapper` next to the table. */
   strategy: Strategy;
   maxFileSize?: number;
-  /** Worker threads for parsing (default: the cores; 1 parses in the main thread). */
+  /** Threads that parse, the main thread and workers (default: the cores; 1 parses in the main thread alone). */
   jobs?: number;
   /** Parse only the files that can matter (default); `false` parses every file. */
   prefilter?: boolean;

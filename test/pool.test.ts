@@ -48,29 +48,34 @@ describe('ExtractPool', () => {
     }
   });
 
-  it('gives work to one worker fewer while the main thread keeps a core, and to all of them after', async () => {
-    const threads = new ExtractPool({ jobs: 2, inProcessBelow: 0 });
+  it('takes work in the main thread only while it does not keep its core', async () => {
+    const threads = new ExtractPool({ jobs: 3, inProcessBelow: 0 });
     const main = new ExtractPool({ jobs: 1 });
     try {
       const expected = await main.extract(all);
+      // While the main thread keeps its core, the workers take every task.
       threads.keepCore(true);
-      // Work is handed out as it is asked for: the other worker has none.
-      const kept = threads.extract(all);
-      expect(threads.busyWorkers).toBe(1);
+      const kept = await threads.extract(all);
+      expect(kept).toStrictEqual(expected);
+      expect(threads.tasksInMainThread).toBe(0);
+      // Then the main thread takes tasks too, alongside both workers.
       threads.keepCore(false);
+      const shared = threads.extract(all);
       expect(threads.busyWorkers).toBe(2);
-      expect(await kept).toStrictEqual(expected);
+      expect(await shared).toStrictEqual(expected);
+      expect(threads.tasksInMainThread).toBeGreaterThan(0);
+      expect(threads.tasksInMainThread).toBeLessThan(all.length);
     } finally {
       await threads.close();
       await main.close();
     }
   });
 
-  it('has as many workers as cores unless told otherwise', async () => {
+  it('has one thread per core unless told otherwise: the main thread and a worker fewer', async () => {
     const pool = new ExtractPool({ inProcessBelow: 0 });
     try {
       const done = pool.extract(all);
-      expect(pool.busyWorkers).toBe(Math.min(availableParallelism(), all.length));
+      expect(pool.busyWorkers).toBe(Math.min(availableParallelism() - 1, all.length));
       await done;
     } finally {
       await pool.close();

@@ -67,7 +67,7 @@ function commonOptions(y: Argv): Argv {
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print findings, errors and warnings only: no notes, summary or progress' })
     .option('root', { type: 'string', describe: 'analyze every C file under this directory but report and fix only the PATHS given (for pre-commit hooks: --root .)', requiresArg: true })
     .option('color', { type: 'string', choices: COLOR_MODES, describe: "colour the text output: 'auto' (default: on a terminal, unless NO_COLOR is set), 'always', 'never'", requiresArg: true })
-    .option('jobs', { alias: 'j', type: 'string', describe: 'threads that parse files (default: one per core; 1 parses in the main thread)', requiresArg: true, coerce: usageOnThrow(parseJobs) })
+    .option('jobs', { alias: 'j', type: 'string', describe: 'threads that parse files, the main thread among them (default: one per core; 1 parses in the main thread alone)', requiresArg: true, coerce: usageOnThrow(parseJobs) })
     .option('prefilter', { type: 'boolean', describe: 'parse only the files that may hold a table or name something a table uses (default); --no-prefilter parses every file, which is slower and also reports unparsable regions of files that hold nothing fpcast checks' });
 }
 

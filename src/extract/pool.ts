@@ -1,8 +1,10 @@
-// Extraction of many files: worker threads sized to the cores for large
-// inputs, the main thread for small ones (a one-file pre-commit run pays no
-// worker start-up). Workers get texts and what is wanted of them (see
-// tasks.ts) and return FileFacts; trees stay in the thread that parsed them.
-// A file whose extraction fails is reported as a value and the others go on.
+// Extraction of many files: for large inputs, worker threads and the main
+// thread, one per core in all; for small ones, the main thread alone (a
+// one-file pre-commit run pays no worker start-up). Workers get texts and
+// what is wanted of them (see tasks.ts) and return FileFacts; the main
+// thread takes tasks from the same queue whenever it has nothing else to do
+// (see `help`). Trees stay in the thread that parsed them. A file whose
+// extraction fails is reported as a value and the others go on.
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +30,8 @@ export interface ExtractInput {
 export type ExtractOutcome = ({ file: string } & TaskResult) | { file: string; error: string };
 
 export interface PoolOptions {
-  /** Worker threads; 1 extracts in the main thread. Default: the cores. */
+  /** Threads that extract: the main thread and `jobs - 1` workers; 1, the
+   * main thread alone. Default: the cores. */
   jobs?: number;
   /** Batches with fewer bytes than this run in the main thread as long as no
    * worker has started (starting one costs about as much as parsing this). */
@@ -86,7 +89,10 @@ interface Task {
 
 // A worker keeps the texts it was sent (each is sent to it once), and the
 // trees of files whose parts had to be read from a whole parse: later
-// requests for such a file go to the worker that keeps its tree.
+// requests for such a file go to the thread that keeps its tree.
+
+/** The keeper of the trees the main thread made. */
+const MAIN = 'main thread';
 
 interface Slot {
   worker: Worker;
@@ -103,14 +109,17 @@ export class ExtractPool {
   /** The workers that have each file's text (they keep what they were sent),
    * that text, and the workers that have its shape. */
   private readonly had = new Map<string, { text: string; slots: Set<Slot>; shaped: Set<Slot> }>();
-  /** Files whose tree a worker keeps → that worker (see tasks.ts). */
-  private readonly keeper = new Map<string, Slot>();
+  /** Files whose tree a thread keeps → that thread (see tasks.ts). */
+  private readonly keeper = new Map<string, Slot | typeof MAIN>();
   private nextId = 0;
   private runInProcess: typeof import('./tasks.js').runTask | undefined;
 
   private workload: number | undefined;
-  /** At most this many workers take work (see `keepCore`). */
-  private working = Infinity;
+  /** The main thread has work of its own (see `keepCore`); `helping`: it is taking tasks. */
+  private mainBusy = false;
+  private helping = false;
+  /** Tasks the main thread took from the queue. */
+  private tookHere = 0;
 
   constructor(options: PoolOptions = {}) {
     this.jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
@@ -136,6 +145,11 @@ export class ExtractPool {
     return this.slots.length > 0;
   }
 
+  /** How many tasks the main thread took from the workers' queue. */
+  get tasksInMainThread(): number {
+    return this.tookHere;
+  }
+
   /** What every input wants, in input order. */
   async extract(inputs: ExtractInput[]): Promise<ExtractOutcome[]> {
     if (!inputs.length) return [];
@@ -153,6 +167,7 @@ export class ExtractPool {
     // that taking one costs no search of a long queue (a run may ask for thousands).
     this.queue.sort((a, b) => a.key - b.key || a.id - b.id);
     for (const slot of this.slots) this.feed(slot);
+    void this.help();
     await Promise.all(finished);
     return outcomes;
   }
@@ -172,11 +187,7 @@ export class ExtractPool {
     this.runInProcess ??= (await import('./tasks.js')).runTask;
     const outcomes: ExtractOutcome[] = [];
     for (const [i, input] of inputs.entries()) {
-      try {
-        outcomes.push({ file: input.file, facts: this.runInProcess(input.file, input.text, input.want ?? 'whole', input.shape).facts });
-      } catch (error) {
-        outcomes.push({ file: input.file, error: describe(error) });
-      }
+      outcomes.push(this.runHere(input).outcome);
       // Native trees are freed by finalizers, which run only when the event
       // loop gets a turn.
       if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
@@ -184,10 +195,54 @@ export class ExtractPool {
     return outcomes;
   }
 
+  /** One task in the main thread; `kept` when this thread now keeps the file's tree. */
+  private runHere(input: ExtractInput): { outcome: ExtractOutcome; kept: boolean } {
+    try {
+      const result = this.runInProcess!(input.file, input.text, input.want ?? 'whole', input.shape);
+      return { outcome: { file: input.file, facts: result.facts }, kept: result.kept === true };
+    } catch (error) {
+      return { outcome: { file: input.file, error: describe(error) }, kept: false };
+    }
+  }
+
+  /** The main thread takes tasks from the queue, in its order, while it has
+   * nothing else to do: it is one of the `jobs` threads that extract (a
+   * worker more would cost its start-up, its own compiled code and the
+   * copying of its facts, where the main thread only waits). One task per
+   * event-loop turn, so that the workers' replies are handled between them
+   * (and finalizers free dead trees). */
+  private async help(): Promise<void> {
+    if (this.helping || this.mainBusy || !this.queue.length) return;
+    this.helping = true;
+    try {
+      this.runInProcess ??= (await import('./tasks.js')).runTask;
+      for (let at = this.nextHere(); at >= 0 && !this.mainBusy; at = this.nextHere()) {
+        const task = this.queue.splice(at, 1)[0];
+        const { outcome, kept } = this.runHere(task.input);
+        this.tookHere++;
+        if (kept) this.keeper.set(task.input.file, MAIN);
+        task.resolve(outcome);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.helping = false;
+    }
+  }
+
+  /** The task the main thread takes next (see `next`). */
+  private nextHere(): number {
+    for (let i = 0; i < this.queue.length; i++) {
+      const keeper = this.keeper.get(this.queue[i].input.file);
+      if (!keeper || keeper === MAIN) return i;
+    }
+    return -1;
+  }
+
   private start(): void {
     if (this.slots.length) return;
     const script = workerScript();
-    for (let i = 0; i < this.jobs; i++) this.slots.push(this.spawn(script));
+    // The main thread is one of the threads that extract.
+    for (let i = 0; i < this.jobs - 1; i++) this.slots.push(this.spawn(script));
   }
 
   private spawn(script: string): Slot {
@@ -231,16 +286,14 @@ export class ExtractPool {
     return slot;
   }
 
-  /** While `on`, one worker fewer takes new work: this thread keeps a core
-   * for work the workers wait for (with as many threads as cores, it would
-   * get two thirds of one on two cores, and the run waits on it). */
+  /** While `on`, the main thread takes no tasks: it keeps its core for
+   * work of its own that the workers wait for (outlining the files). */
   keepCore(on: boolean): void {
-    this.working = on ? Math.max(1, this.jobs - 1) : Infinity;
-    for (const slot of this.slots) this.feed(slot);
+    this.mainBusy = on;
+    if (!on) void this.help();
   }
 
   private feed(slot: Slot): void {
-    if (this.slots.indexOf(slot) >= this.working) return;
     while (slot.running.size < IN_FLIGHT_MAX && (!slot.running.size || slot.load < IN_FLIGHT_BYTES)) {
       const at = this.next(slot);
       if (at < 0) break;
@@ -266,7 +319,7 @@ export class ExtractPool {
   }
 
   /** The task this worker takes next: the first in the queue's order (see
-   * `priority`) that is not for a file whose tree another worker keeps. -1 if none. */
+   * `priority`) that is not for a file whose tree another thread keeps. -1 if none. */
   private next(slot: Slot): number {
     for (let i = 0; i < this.queue.length; i++) {
       const keeper = this.keeper.get(this.queue[i].input.file);
