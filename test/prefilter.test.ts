@@ -400,6 +400,28 @@ describe('the rounds', () => {
     }
   });
 
+  it('take no second round for a macro entry whose #define is outlined after its table', async () => {
+    // Argument Clinic's way: the table's file comes first, the header with
+    // the macro after it; what the macro names is guessed all the same. The
+    // table is parsed and guessed from before the header is outlined: the
+    // prefilter sends parts out every 512 KiB of text it outlines.
+    const filler = Array.from({ length: 40_000 }, (_, k) => `static int filler${k};`).join('\n') + '\n';
+    expect(filler.length).toBeGreaterThan(512 * 1024);
+    const texts = new Map([
+      ['module.c', 'static PyMethodDef methods[] = {\n    SPAM_RESET_METHODDEF\n    {NULL}\n};\n'],
+      ['filler.c', filler],
+      ['clinic/module.c.h', '#define SPAM_RESET_METHODDEF {"reset", (PyCFunction)spam_reset, SPAM_FLAGS, NULL},\n'],
+      ['flags.h', '#define SPAM_FLAGS METH_NOARGS\n'],
+      ['impl.c', 'PyObject *spam_reset(PyObject *self, PyObject *Py_UNUSED(ignored)) { return NULL; }\n'],
+    ]);
+    let analyses = 0;
+    const rounds = await tableRounds(texts, { onAnalysis: () => analyses++ });
+    expect(rounds.result.result.findings).toEqual([]);
+    expect(rounds.index.tables.flatMap((t) => t.entries.flatMap((e) => (e.fields.ml_meth?.func ? [e.fields.ml_meth.func.name] : [])))).toEqual(['spam_reset']);
+    expect(rounds.parsedFacts.map((f) => f.file).sort()).toEqual(['clinic/module.c.h', 'flags.h', 'impl.c', 'module.c']);
+    expect(analyses, 'the first analysis asked for nothing new').toBe(1);
+  });
+
   it('take no round for a file whose words filter only may spell a name asked', async () => {
     // A slot whose id is no known number names a function defined nowhere,
     // so the rule looks for its prototype by name; z.c's filter of 3000

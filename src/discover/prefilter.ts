@@ -238,10 +238,12 @@ class Definers {
   /** Names asked for that are not identifiers (looked for anywhere in a file). */
   private readonly askedOddly = new Set<string>();
 
-  /** A file outlined: index it, and answer for it what was asked before. */
-  addFile(file: FileState, add: Add): void {
+  /** A file outlined: index it, and answer for it what was asked before.
+   * Returns the `#define`s of macros asked before (their indexes). */
+  addFile(file: FileState, add: Add): number[] {
     this.files.push(file);
     const outline = file.outline!;
+    const answered: number[] = [];
     if (outline.unsure !== undefined) {
       this.unsure.push(file);
       for (const name of this.asked.functions) this.unsureDefinitions(file, name, 'functions', add);
@@ -268,9 +270,11 @@ class Definers {
         }
       });
       add(file, parts);
+      answered.push(...parts.defines);
     }
     for (const [name, h] of this.askedSpellings) this.spelling(file, name, h, add);
     for (const name of this.askedOddly) this.anywhere(file, name, add);
+    return answered;
   }
 
   /** The parts that may define a function named `name`; false if asked before. */
@@ -358,6 +362,16 @@ class Definers {
 
 /** Words, and every tail of a number run that starts with a letter (`0x1fname`). */
 const WORDS = /[A-Za-z_][A-Za-z0-9_]*|(?<=[0-9][A-Za-z0-9_]*)[A-Za-z_][A-Za-z0-9_]*/g;
+
+/** The words of some `#define`s of a file (indexes into its outline's). */
+function wordsOf(file: FileState, defines: number[]): Set<string> {
+  const words = new Set<string>();
+  for (const k of defines) {
+    const define = file.outline!.defines[k];
+    for (const word of file.text.slice(define.start, define.end).match(WORDS) ?? []) words.add(word);
+  }
+  return words;
+}
 
 function whole(): Parts {
   const parts = noParts();
@@ -584,7 +598,12 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
     let batchBytes = 0;
     for (const file of files) {
       file.outline = outline(file.text);
-      definers.addFile(file, batch.add);
+      // A macro asked before its file was outlined: what its `#define` names
+      // is asked now, as fetchNames asks it of the macros it finds at once
+      // (Argument Clinic's `FOO_METHODDEF`s sit in headers outlined after
+      // the tables that use them: on CPython, 400 function heads a round sooner).
+      const answered = definers.addFile(file, batch.add);
+      if (answered.length) fetchNames(wordsOf(file, answered), batch.wants, batch.add);
       const tables = tableParts(file.outline);
       if (!isEmpty(tables)) batch.add(file, tables);
       // The one want of nothing: the file is parsed for its comments alone
