@@ -14,6 +14,7 @@ import { ExtractPool, type ExtractInput, type ExtractOutcome } from '../src/extr
 import { ensureBuilt } from './cli/built.js';
 import { readTree } from './support/cli.js';
 import { corpusSources } from './support/corpus.js';
+import { EARLY_DEFINE_END } from './support/windowed-texts.js';
 
 // Worker threads run the built worker script: it must be the code under test.
 beforeAll(() => ensureBuilt(), 300_000);
@@ -135,27 +136,11 @@ describe('ExtractPool', () => {
   it('reads windows from the outline sent with a file, in a worker as in the main thread', async () => {
     // A `#define` whose comment ends it early for tree-sitter: the parse of
     // the parts fails, and the function after it is read in a window.
-    const filler = (k: number) => `static int\nfill${k}(int x)\n{\n    return x + ${k};\n}\n`;
-    const text = [
-      ...Array.from({ length: 12 }, (_, k) => filler(k)),
-      '#define CHECK(x) \\',
-      '    do { /* checked */ \\',
-      '    } while (0) \\',
-      '',
-      '',
-      ...Array.from({ length: 24 }, (_, k) => filler(k + 12)),
-      'static PyObject *',
-      'spam_get(PyObject *self)',
-      '{',
-      '    return NULL;',
-      '}',
-      '',
-      ...Array.from({ length: 24 }, (_, k) => filler(k + 36)),
-    ].join('\n');
+    const text = EARLY_DEFINE_END;
     const o = outline(text);
     const parts = noParts();
     for (const k of itemsNamed(o.heads, wordHash('spam_get'))) parts.heads.add(k);
-    parts.defines.add(o.defines.findIndex((d) => d.name === 'CHECK'));
+    parts.defines.add(o.defines.findIndex((d) => d.name === 'CHECK_REFCOUNT'));
     const want = partRanges(o, parts);
     // An outline that says it cannot be trusted makes no windows: the file is parsed whole.
     const untrusted = { ...o, unsure: 'as the test says' };

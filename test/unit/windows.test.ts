@@ -9,10 +9,8 @@ import { ITEM, itemsNamed, outline, wordHash } from '../../src/extract/outline.j
 import { noParts, partRanges } from '../../src/extract/parts.js';
 import { lengthOf, overlapsAny } from '../../src/extract/ranges.js';
 import { spanRanges, widen } from '../../src/extract/windows.js';
+import { CALLED_FIRST, EARLY_DEFINE_END, fillers } from '../support/windowed-texts.js';
 
-/** Small functions around what a test is about, so that a window is far less than the file. */
-const fillers = (prefix: string, count: number) =>
-  Array.from({ length: count }, (_, k) => `static int\n${prefix}${k}(int x)\n{\n    return x + ${k};\n}\n`).join('\n');
 
 /** The facts of the item whose head names `name`, read head only (with the
  * `#define`s named `defines`), and of the whole file; and whether the parts
@@ -40,19 +38,8 @@ const signature = (facts: FileFacts, name: string) => {
 };
 
 describe('a part that does not parse alone', () => {
-  // A macro call without its `;` (CPython's _decimal.c writes getters so)
-  // makes one item of itself and the function after it.
-  const text = [
-    fillers('before', 6),
-    'Dec_CONTEXT_GET_SSIZE(prec)',
-    'static PyObject *',
-    'context_getround(PyObject *self, void *closure)',
-    '{',
-    '    return NULL;',
-    '}',
-    '',
-    fillers('after', 6),
-  ].join('\n');
+  // A macro call without its `;` before a function.
+  const text = CALLED_FIRST;
 
   it('is read in a window, as the whole file reads it, with its errors', () => {
     const { got, whole, parsed, windowAtOnce } = readHead(text, 'context_getround');
@@ -68,27 +55,8 @@ describe('a part that does not parse alone', () => {
 });
 
 describe('a #define whose comment ends it early for tree-sitter', () => {
-  // The rest of its lines read as code and run on into whatever range is
-  // parsed after it: here the head of a function far below.
-  const text = [
-    fillers('before', 12),
-    '#define CHECK_REFCOUNT() \\',
-    '    do { \\',
-    '        PyObject *obj = PyList_New(0); \\',
-    '        /* the list is new */ \\',
-    '        Py_DECREF(obj); \\',
-    '    } while (0) \\',
-    '',
-    '',
-    fillers('middle', 24),
-    'static PyObject *',
-    'spam_get(PyObject *self)',
-    '{',
-    '    return NULL;',
-    '}',
-    '',
-    fillers('after', 24),
-  ].join('\n');
+  // The function far below is read in a window with it.
+  const text = EARLY_DEFINE_END;
 
   it('is read in a window with the function after it, and the function as the whole file reads it', () => {
     const { got, whole, windowAtOnce } = readHead(text, 'spam_get', ['CHECK_REFCOUNT']);
@@ -165,17 +133,7 @@ function parsesBodyOf(text: string, ranges: number[], name: string): boolean {
 }
 
 describe("a window's neighbours", () => {
-  const text = [
-    fillers('before', 6),
-    'Dec_CONTEXT_GET_SSIZE(prec)',
-    'static PyObject *',
-    'context_getround(PyObject *self, void *closure)',
-    '{',
-    '    return NULL;',
-    '}',
-    '',
-    fillers('after', 6),
-  ].join('\n');
+  const text = CALLED_FIRST;
   const o = outline(text);
   const item = (name: string) => itemsNamed(o.heads, wordHash(name))[0];
 
