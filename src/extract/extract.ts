@@ -855,8 +855,8 @@ function definitionsIn(tree: Parser.Tree): Definitions {
 }
 
 /** Regions of `text`, or of `ranges` of it, tree-sitter cannot parse (to verify a fix added none). */
-export function parseErrorRegions(text: string, ranges?: ArrayLike<number>): Range[] {
-  return errorRegions(parseC(text, ranges));
+export function parseErrorRegions(text: string, ranges?: ArrayLike<number>, masking: ArrayLike<number> | undefined = ranges): Range[] {
+  return errorRegions(parseC(text, ranges, undefined, masking));
 }
 
 /** `FOO_METHODDEF` or `PyVarObject_HEAD_INIT(NULL, 0)` written without a

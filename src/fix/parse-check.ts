@@ -4,20 +4,28 @@
 // through the edits): an item parses alike whatever stands around it (see
 // extract/parts.ts), so everywhere else the errors are unchanged, and parsing
 // a few functions costs little next to parsing every fixed file whole (which
-// was half of a large `fix`). The whole file is parsed, before and after,
-// when the outline cannot vouch for that: an unsure outline, an edit in a
-// ragged item, in an item a preprocessor conditional is open over (tree-sitter
-// recovers from errors otherwise inside a conditional than alone) or outside
-// items, or a fixed text in which the touched ranges are no longer items and
-// blank space alone (deleting the newline that ends a `#define` joins the
-// next line to it) or the other items are not what they were (an unclosed
-// comment or `#if` changes how the rest reads). Compared with whole-file
-// parses it never passes more (test/unit/parse-check.test.ts).
+// was half of a large `fix`). A ragged item (a conditional straddles its
+// ends) is read in a window, as the extraction reads it (extract/windows.ts):
+// with a neighbour item on each side, which must read without errors before
+// and after and be an item of the fixed text as it was. The whole file is
+// parsed, before and after, when the outline cannot vouch for that: an unsure
+// outline, an edit in an item a preprocessor conditional is open over
+// (tree-sitter recovers from errors otherwise inside a conditional than
+// alone), in a window's neighbour or outside items, a window whose
+// neighbours do not read cleanly, or a fixed text in which the touched ranges
+// are no longer items and blank space alone (deleting the newline that ends
+// a `#define` joins the next line to it) or the other items are not what
+// they were (an unclosed comment or `#if` changes how the rest reads).
+// Compared with whole-file parses it never passes more
+// (test/unit/parse-check.test.ts).
 
+import type { Range } from '../extract/facts.js';
 import { parseErrorRegions } from '../extract/extract.js';
+import { maskingRanges } from '../extract/mask.js';
 import { outline as outlineOf, ITEM, type Outline } from '../extract/outline.js';
 import { partsAround } from '../extract/parts.js';
-import { mergeFlat } from '../extract/ranges.js';
+import { mergeFlat, overlapsAny, sortedPairs } from '../extract/ranges.js';
+import { raggedRun, spanRanges, windowOf } from '../extract/windows.js';
 import { sortEdits } from './edits.js';
 import { growth, type TextEdit } from './layout.js';
 
@@ -33,20 +41,63 @@ export interface KnownBefore {
  * regions than `before`. */
 export function editsAddParseErrors(before: string, after: string, edits: TextEdit[], known: KnownBefore = {}): boolean {
   const items = itemsToCheck(before, after, edits, known.outline);
-  if (items !== 'whole') return errorCount(after, items.after) > errorCount(before, items.before);
+  if (items !== 'whole') {
+    const afterCount = errorCount(after, items.after);
+    const beforeCount = afterCount === undefined ? undefined : errorCount(before, items.before);
+    if (afterCount !== undefined && beforeCount !== undefined) return afterCount > beforeCount;
+  }
   return parseErrorRegions(after).length > (known.errors ?? parseErrorRegions(before).length);
 }
 
-/** The ranges of `before` and of `after` (the same items, mapped through the
- * edits) whose parses decide, or 'whole' when the outline cannot vouch that
- * they read alone as in the file. */
-export function itemsToCheck(before: string, after: string, edits: TextEdit[], outline: Outline = outlineOf(before)): { before: number[]; after: number[] } | 'whole' {
+/** A window around a ragged run (see extract/windows.ts): the stretch
+ * parsed, and the stretch between its neighbours. */
+interface Window {
+  span: [number, number];
+  inner: [number, number];
+}
+
+/** What is parsed of one text to check it: ranges read alone, and windows
+ * (each parsed as `spanRanges` of the text's outline, which it is read by). */
+interface Reading {
+  ranges: number[];
+  windows: Window[];
+  outline: Outline;
+}
+
+/** The readings of `before` and of `after` (the same items, mapped through
+ * the edits) whose parses decide, or 'whole' when the outline cannot vouch
+ * that they read as in the file. */
+export function itemsToCheck(before: string, after: string, edits: TextEdit[], outline: Outline = outlineOf(before)): { before: Reading; after: Reading } | 'whole' {
   const sorted = sortEdits(edits);
-  const ranges = touchedRanges(before, outline, sorted);
-  if (ranges === 'whole') return 'whole';
+  const touched = touchedRanges(before, outline, sorted);
+  if (touched === 'whole') return 'whole';
   const afterOutline = outlineOf(after);
-  const mapped = mapRanges(ranges, sorted);
-  return othersKept(outline, afterOutline, ranges, sorted) && readAlone(afterOutline, after, mapped) ? { before: ranges, after: mapped } : 'whole';
+  const mapped = mapRanges(touched.ranges, sorted);
+  const windows = touched.windows.map(({ span, inner }): Window => {
+    const [spanStart, spanEnd] = mapRanges(span, sorted);
+    const [innerStart, innerEnd] = mapRanges(inner, sorted);
+    return { span: [spanStart, spanEnd], inner: [innerStart, innerEnd] };
+  });
+  const spans = touched.windows.flatMap((w) => w.span);
+  if (!othersKept(outline, afterOutline, mergeFlat([...touched.ranges, ...spans]), sorted)) return 'whole';
+  if (!readAlone(afterOutline, after, mapped) || !windows.every((w) => neighboursKept(afterOutline, w))) return 'whole';
+  return { before: { ranges: touched.ranges, windows: touched.windows, outline }, after: { ranges: mapped, windows, outline: afterOutline } };
+}
+
+/** Whether the fixed text's outline has a window's neighbours as items
+ * where they were (moved by the edits before them), neither read otherwise
+ * in the file than alone. */
+function neighboursKept(after: Outline, window: Window): boolean {
+  const inContext = readInContext(after);
+  const count = after.items.length / ITEM.size;
+  const at = (k: number, field: number) => after.items[k * ITEM.size + field];
+  let previous = -1;
+  let next = -1;
+  for (let k = 0; k < count; k++) {
+    if (at(k, ITEM.end) === window.inner[0] && at(k, ITEM.start) === window.span[0]) previous = k;
+    if (at(k, ITEM.start) === window.inner[1] && at(k, ITEM.end) === window.span[1]) next = k;
+  }
+  return previous >= 0 && next > previous && !inContext.has(previous) && !inContext.has(next);
 }
 
 /** Whether each of `ranges` of the fixed text is, as its outline says,
@@ -94,12 +145,16 @@ function othersKept(before: Outline, after: Outline, ranges: number[], edits: Te
 }
 
 /** The ranges of `before` (flat start/end pairs, sorted, disjoint) that hold
- * every edit and the items each one touches; 'whole' when the
- * outline cannot say what tree-sitter reads alone. */
-function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): number[] | 'whole' {
+ * every edit and the items each one touches, read alone, and the windows
+ * around the ragged items edits touch; 'whole' when the outline cannot say
+ * what tree-sitter reads there. */
+function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): { ranges: number[]; windows: Window[] } | 'whole' {
   if (outline.unsure !== undefined || !outline.items.length) return 'whole';
-  const ragged = readInContext(outline);
+  const ragged = new Set(outline.ragged);
+  const conditioned = new Set(outline.conditioned);
+  const count = outline.items.length / ITEM.size;
   const pieces: number[] = [];
+  const runs: [number, number][] = [];
   const at = (k: number, field: number) => outline.items[k * ITEM.size + field];
   for (const edit of edits) {
     const parts = partsAround(outline, edit.range);
@@ -110,15 +165,32 @@ function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): numbe
     if (!parts.items.size) return 'whole';
     let first = Infinity;
     let last = -Infinity;
+    let inRun = false;
     for (const k of parts.items) {
-      if (ragged.has(k)) return 'whole';
+      if (conditioned.has(k)) return 'whole';
+      if (ragged.has(k)) inRun = true;
       first = Math.min(first, at(k, ITEM.start));
       last = Math.max(last, at(k, ITEM.end));
     }
     if (!blank(text, edit.range.start, first) || !blank(text, last, edit.range.end)) return 'whole';
-    pieces.push(Math.min(first, edit.range.start), Math.max(last, edit.range.end));
+    if (!inRun) pieces.push(Math.min(first, edit.range.start), Math.max(last, edit.range.end));
+    else runs.push(raggedRun(ragged, count, Math.min(...parts.items), Math.max(...parts.items)));
   }
-  return mergeFlat(pieces);
+  const ranges = mergeFlat(pieces);
+  const windows: Window[] = [];
+  runs.sort((a, b) => a[0] - b[0]);
+  for (let r = 0; r < runs.length; r++) {
+    let [from, to] = runs[r];
+    // Runs that meet, or whose neighbour the other holds, make one window.
+    while (r + 1 < runs.length && runs[r + 1][0] <= to + 1) to = Math.max(to, runs[++r][1]);
+    // A window stands between two neighbours that read alone, and no edit touches them.
+    if (from === 0 || to === count - 1) return 'whole';
+    for (let k = from - 1; k <= to + 1; k++) if (conditioned.has(k)) return 'whole';
+    const window = windowOf(outline, from, to);
+    if (overlapsAny(ranges, window.span[0], window.span[1])) return 'whole';
+    windows.push(window);
+  }
+  return { ranges, windows };
 }
 
 /** Items tree-sitter may read otherwise in the file than alone. */
@@ -149,9 +221,19 @@ function mapRanges(ranges: number[], edits: TextEdit[]): number[] {
   return out;
 }
 
-function errorCount(text: string, ranges: number[]): number {
+/** The unparsable regions of what `reading` reads of `text`; undefined when
+ * a window's neighbours do not read cleanly (then the window does not read
+ * as the file does). */
+function errorCount(text: string, reading: Reading): number | undefined {
   // tree-sitter wants ranges that hold something (an insertion's range before it holds nothing).
-  const nonEmpty: number[] = [];
-  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] < ranges[k + 1]) nonEmpty.push(ranges[k], ranges[k + 1]);
-  return nonEmpty.length ? parseErrorRegions(text, nonEmpty).length : 0;
+  const alone: number[] = [];
+  for (let k = 0; k < reading.ranges.length; k += 2) if (reading.ranges[k] < reading.ranges[k + 1]) alone.push(reading.ranges[k], reading.ranges[k + 1]);
+  const windowed = reading.windows.flatMap((w) => spanRanges(reading.outline, w.span));
+  const ranges = mergeFlat([...alone, ...windowed]);
+  if (!ranges.length) return 0;
+  // A range read alone is masked as one; a window item by item, as the extraction masks it.
+  const regions = parseErrorRegions(text, ranges, sortedPairs([...alone, ...maskingRanges(reading.outline, windowed)]));
+  const inNeighbour = (region: Range, w: Window) => region.end > w.span[0] && region.start < w.span[1] && !(w.inner[0] <= region.start && region.end <= w.inner[1]);
+  if (reading.windows.some((w) => regions.some((region) => inNeighbour(region, w)))) return undefined;
+  return regions.length;
 }

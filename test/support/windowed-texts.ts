@@ -20,6 +20,26 @@ export const CALLED_FIRST = [
   fillers('after', 6),
 ].join('\n');
 
+/** A ragged item: a function (`spam`) whose conditional closes a brace in each branch. */
+export const RAGGED = [
+  fillers('before', 6),
+  'static PyObject *',
+  'spam(PyObject *self, PyObject *args)',
+  '{',
+  '    if (args != NULL) {',
+  '#ifdef HAVE_ARGS',
+  '        return NULL;',
+  '    }',
+  '#else',
+  '        return args;',
+  '    }',
+  '#endif',
+  '    return NULL;',
+  '}',
+  '',
+  fillers('after', 6),
+].join('\n');
+
 /** A `#define` (`CHECK_REFCOUNT`) whose comment ends it early for
  * tree-sitter: the rest of its lines read as code and run on into whatever
  * range is parsed after it, here the head of `spam_get`, far below. */

@@ -8,6 +8,7 @@ import { parseErrorRegions } from '../../src/extract/extract.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { editsAddParseErrors, itemsToCheck } from '../../src/fix/parse-check.js';
 import { corpusSources } from '../support/corpus.js';
+import { RAGGED } from '../support/windowed-texts.js';
 
 type TextEdit = { range: { start: number; end: number }; text: string };
 
@@ -73,7 +74,37 @@ describe('editsAddParseErrors', () => {
     const items = itemsToCheck(SAMPLE, applyEdits(SAMPLE, edits), edits);
     const start = at(SAMPLE, 'static PyObject *\ncounter_get');
     const end = at(SAMPLE, '}\n\n#define', 1);
-    expect(items).toEqual({ before: [start, end], after: [start, end + ', void *Py_UNUSED(closure)'.length] });
+    if (items === 'whole') throw new Error('the function reads alone');
+    expect([items.before.ranges, items.after.ranges]).toEqual([[start, end], [start, end + ', void *Py_UNUSED(closure)'.length]]);
+    expect([items.before.windows, items.after.windows]).toEqual([[], []]);
+  });
+
+  it('reads a ragged function in a window, before and after, and answers as whole-file parses do', () => {
+    const open = at(RAGGED, 'spam(PyObject *self, PyObject *args', 'spam(PyObject *self, PyObject *args'.length);
+    const fix = [{ range: { start: open, end: open }, text: ', PyObject *Py_UNUSED(kwargs)' }];
+    const items = itemsToCheck(RAGGED, applyEdits(RAGGED, fix), fix);
+    if (items === 'whole') throw new Error('a ragged function is read in a window');
+    expect(items.before.ranges).toEqual([]);
+    // The window: the function, with the fillers just before and after it for neighbours.
+    const [window] = items.before.windows;
+    expect(RAGGED.slice(window.span[0], window.inner[0])).toMatch(/^static int\nbefore5\(int x\)[^]*\}$/);
+    expect(RAGGED.slice(window.inner[1], window.span[1])).toMatch(/^static int\nafter0\(int x\)[^]*\}$/);
+    expect(items.after.windows[0].span[1] - window.span[1]).toBe(', PyObject *Py_UNUSED(kwargs)'.length);
+    expect(check(RAGGED, fix)).toEqual({ items: false, whole: false });
+    // A parameter list left open is caught; so is a condition without its `(`.
+    expect(check(RAGGED, [{ range: { start: open, end: open + 1 }, text: '' }])).toEqual({ items: true, whole: true });
+    const cond = at(RAGGED, 'if (args', 'if '.length);
+    expect(check(RAGGED, [{ range: { start: cond, end: cond + 1 }, text: '' }])).toEqual({ items: true, whole: true });
+  });
+
+  it('reads the whole file when an edit touches a window\'s neighbour', () => {
+    const open = at(RAGGED, 'spam(PyObject *self, PyObject *args', 'spam(PyObject *self, PyObject *args'.length);
+    const neighbour = at(RAGGED, 'after0(int x', 'after0(int x'.length);
+    const edits = [
+      { range: { start: open, end: open }, text: ', PyObject *kwargs' },
+      { range: { start: neighbour, end: neighbour }, text: ', int y' },
+    ];
+    expect(itemsToCheck(RAGGED, applyEdits(RAGGED, edits), edits)).toBe('whole');
   });
 
   it('parses the whole file for an item inside a conditional opened before it, and for a line joined to a #define', () => {
@@ -128,6 +159,32 @@ describe('editsAddParseErrors', () => {
     expect(parseErrorRegions(broken).length).toBeGreaterThan(0);
     const open = at(broken, 'counter_get(PyObject *self)', 'counter_get(PyObject *self'.length);
     expect(check(broken, [{ range: { start: open, end: open }, text: ', void *closure' }])).toEqual({ items: false, whole: false });
+  });
+
+  it('never passes what whole-file parses refuse, on 400 random edits in and around a ragged function', () => {
+    const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', 'return 0;', '', ')', '(', '{', '}', ';', ',', '/*', '"', '#if X\n', '\n#endif\n', '\n#else\n'];
+    const from = at(RAGGED, 'before4(');
+    const to = at(RAGGED, 'after1(');
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const passedBroken: string[] = [];
+    let windowed = 0;
+    let broke = 0;
+    for (let i = 0; i < 400; i++) {
+      const start = from + random(to - from);
+      const edits = [{ range: { start, end: Math.min(RAGGED.length, start + random(3)) }, text: snippets[random(snippets.length)] }];
+      const reading = itemsToCheck(RAGGED, applyEdits(RAGGED, edits), edits);
+      if (reading !== 'whole' && reading.before.windows.length) windowed++;
+      const { items, whole } = check(RAGGED, edits);
+      if (whole) broke++;
+      if (whole && !items) passedBroken.push(JSON.stringify(edits));
+    }
+    expect(passedBroken).toEqual([]);
+    expect(broke).toBeGreaterThan(50);
+    expect(windowed, `window checks: ${windowed}`).toBeGreaterThan(50);
   });
 
   it('never passes what whole-file parses refuse, on 1500 random edits of corpus files', () => {

@@ -9,7 +9,7 @@ import { ITEM, itemsNamed, outline, wordHash } from '../../src/extract/outline.j
 import { noParts, partRanges } from '../../src/extract/parts.js';
 import { lengthOf, overlapsAny } from '../../src/extract/ranges.js';
 import { spanRanges, widen } from '../../src/extract/windows.js';
-import { CALLED_FIRST, EARLY_DEFINE_END, fillers } from '../support/windowed-texts.js';
+import { CALLED_FIRST, EARLY_DEFINE_END, fillers, RAGGED } from '../support/windowed-texts.js';
 
 
 /** The facts of the item whose head names `name`, read head only (with the
@@ -71,24 +71,7 @@ describe('a #define whose comment ends it early for tree-sitter', () => {
 });
 
 describe('a ragged item (a conditional whose branches close a brace each)', () => {
-  const text = [
-    fillers('before', 6),
-    'static PyObject *',
-    'spam(PyObject *self, PyObject *args)',
-    '{',
-    '    if (args != NULL) {',
-    '#ifdef HAVE_ARGS',
-    '        return NULL;',
-    '    }',
-    '#else',
-    '        return args;',
-    '    }',
-    '#endif',
-    '    return NULL;',
-    '}',
-    '',
-    fillers('after', 6),
-  ].join('\n');
+  const text = RAGGED;
 
   it('is outlined as ragged', () => {
     const o = outline(text);
