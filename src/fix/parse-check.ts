@@ -181,8 +181,8 @@ function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): { ran
   runs.sort((a, b) => a[0] - b[0]);
   for (let r = 0; r < runs.length; r++) {
     let [from, to] = runs[r];
-    // Runs that meet, or whose neighbour the other holds, make one window.
-    while (r + 1 < runs.length && runs[r + 1][0] <= to + 1) to = Math.max(to, runs[++r][1]);
+    // Runs that meet, or would share a neighbour, make one window (windows never overlap).
+    while (r + 1 < runs.length && runs[r + 1][0] <= to + 2) to = Math.max(to, runs[++r][1]);
     // A window stands between two neighbours that read alone, and no edit touches them.
     if (from === 0 || to === count - 1) return 'whole';
     for (let k = from - 1; k <= to + 1; k++) if (conditioned.has(k)) return 'whole';

@@ -97,6 +97,21 @@ describe('editsAddParseErrors', () => {
     expect(check(RAGGED, [{ range: { start: cond, end: cond + 1 }, text: '' }])).toEqual({ items: true, whole: true });
   });
 
+  it('reads two ragged functions one item apart in one window', () => {
+    // The second is the first under another name, one filler after it.
+    const first = RAGGED.slice(at(RAGGED, 'static PyObject *\nspam('), at(RAGGED, 'static int\nafter0'));
+    const text = RAGGED.replace(first, `${first}static int\nbetween(int x)\n{\n    return x;\n}\n\n${first.replace('spam(', 'spam2(')}`);
+    const heads = ['spam(PyObject *self, PyObject *args', 'spam2(PyObject *self, PyObject *args'].map((head) => at(text, head, head.length));
+    const fix = heads.map((open) => ({ range: { start: open, end: open }, text: ', PyObject *Py_UNUSED(kwargs)' }));
+    const items = itemsToCheck(text, applyEdits(text, fix), fix);
+    if (items === 'whole') throw new Error('ragged functions are read in windows');
+    expect(items.before.windows.length).toBe(1);
+    expect(text.slice(items.before.windows[0].inner[0], items.before.windows[0].inner[1])).toContain('between(int x)');
+    expect(check(text, fix)).toEqual({ items: false, whole: false });
+    const broken = [fix[0], { range: { start: heads[1], end: heads[1] + 1 }, text: '' }];
+    expect(check(text, broken)).toEqual({ items: true, whole: true });
+  });
+
   it('reads the whole file when an edit touches a window\'s neighbour', () => {
     const open = at(RAGGED, 'spam(PyObject *self, PyObject *args', 'spam(PyObject *self, PyObject *args'.length);
     const neighbour = at(RAGGED, 'after0(int x', 'after0(int x'.length);
