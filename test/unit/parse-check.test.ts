@@ -20,6 +20,14 @@ function check(before: string, edits: TextEdit[]): { items: boolean; whole: bool
   return { items: editsAddParseErrors(before, after, edits), whole: wholeSays(before, after) };
 }
 
+/** Numbers below `n`, the same run after run for a seed. */
+function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+}
+
 const at = (text: string, needle: string, offset = 0) => {
   const i = text.indexOf(needle);
   if (i < 0) throw new Error(`no '${needle}' in the sample`);
@@ -180,11 +188,7 @@ describe('editsAddParseErrors', () => {
     const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', 'return 0;', '', ')', '(', '{', '}', ';', ',', '/*', '"', '#if X\n', '\n#endif\n', '\n#else\n'];
     const from = at(RAGGED, 'before4(');
     const to = at(RAGGED, 'after1(');
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = seeded(11);
     const passedBroken: string[] = [];
     let windowed = 0;
     let broke = 0;
@@ -205,11 +209,7 @@ describe('editsAddParseErrors', () => {
   it('never passes what whole-file parses refuse, on 1500 random edits of corpus files', () => {
     const files = corpusSources();
     const snippets = ['PyObject *Py_UNUSED(ignored)', ', void *closure', '\n\nstatic int w(void) { return 0; }\n', 'return 0;', '(PyCFunction)', '', ')', '(', '{', '}', ';', ',', 'int', '/*', '"', '#if X\n', '\n#endif\n'];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = seeded(7);
     const passedBroken: string[] = [];
     let broke = 0;
     let refusedMore = 0;
