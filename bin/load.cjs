@@ -26,7 +26,7 @@ const vm = require('node:vm');
 // of a second or two most optimizing compiles (over 200 per run, 1.6 s of
 // compiler time on the benchmark tree) finish too late to pay, and on two
 // cores the compiler threads take the main thread's core. A budget 15 times
-// the default saves 10 to 20% of a whole-tree run's wall time and a third of
+// the default saves 10 to 20% of a whole-tree run's wall time and a quarter of
 // its CPU time, and the longest runs measured (6 s, --no-prefilter) gain too.
 // Set before the bundle is compiled: the code cache is only accepted by a V8
 // with the flags it was made with, and scripts/code-cache.mjs loads this file too.
