@@ -264,7 +264,7 @@ class Definers {
         pushTo(this.macros, define.name, [file, k]);
         if (this.asked.macros.has(define.name)) parts.defines.add(k);
         if (!define.garbled) return;
-        for (const word of new Set(file.text.slice(define.start, define.end).match(WORDS))) {
+        for (const word of new Set(defineWords(file, k))) {
           pushTo(this.garbled, word, [file, k]);
           if (this.asked.macros.has(word)) parts.defines.add(k);
         }
@@ -363,14 +363,10 @@ class Definers {
 /** Words, and every tail of a number run that starts with a letter (`0x1fname`). */
 const WORDS = /[A-Za-z_][A-Za-z0-9_]*|(?<=[0-9][A-Za-z0-9_]*)[A-Za-z_][A-Za-z0-9_]*/g;
 
-/** The words of some `#define`s of a file (indexes into its outline's). */
-function wordsOf(file: FileState, defines: number[]): Set<string> {
-  const words = new Set<string>();
-  for (const k of defines) {
-    const define = file.outline!.defines[k];
-    for (const word of file.text.slice(define.start, define.end).match(WORDS) ?? []) words.add(word);
-  }
-  return words;
+/** The words of a file's `#define` (an index into its outline's). */
+function defineWords(file: FileState, k: number): string[] {
+  const define = file.outline!.defines[k];
+  return file.text.slice(define.start, define.end).match(WORDS) ?? [];
 }
 
 function whole(): Parts {
@@ -535,8 +531,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
           const key = `${file.path}\0${k}`;
           if (file.parsed?.defines.has(k) || read.has(key)) continue;
           read.add(key);
-          const define = file.outline!.defines[k];
-          for (const word of file.text.slice(define.start, define.end).match(WORDS) ?? []) spoken.add(word);
+          for (const word of defineWords(file, k)) spoken.add(word);
         }
       }
       macros = [];
@@ -603,7 +598,7 @@ export async function analyzeInRounds<R>(input: RoundsInput<R>): Promise<RoundsR
       // (Argument Clinic's `FOO_METHODDEF`s sit in headers outlined after
       // the tables that use them: on CPython, 400 function heads a round sooner).
       const answered = definers.addFile(file, batch.add);
-      if (answered.length) fetchNames(wordsOf(file, answered), batch.wants, batch.add);
+      if (answered.length) fetchNames(new Set(answered.flatMap((k) => defineWords(file, k))), batch.wants, batch.add);
       const tables = tableParts(file.outline);
       if (!isEmpty(tables)) batch.add(file, tables);
       // The one want of nothing: the file is parsed for its comments alone

@@ -36,7 +36,7 @@
 // masked alike in a part and in a whole parse.
 
 import { startsLine } from '../source/source-file.js';
-import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline, type Outline, type Shape } from './outline.js';
+import { escapeEnd, identPart, identStart, ITEM, lineCommentEnd, literalStop, outline, type Shape } from './outline.js';
 
 const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, COMMA = 44, DOT = 46, SLASH = 47, D0 = 48, D9 = 57, SEMI = 59, EQ = 61, RBRACKET = 93,
@@ -334,7 +334,6 @@ export function maskingRanges(shape: Shape, ranges: ArrayLike<number>): number[]
   }
   return out;
 }
-
 
 /** The `)` closing the `(` at `open`, skipping strings; -1 if none nearby. */
 function closingParen(text: string, open: number): number {

@@ -23,7 +23,7 @@
 import type { FileFacts, Range } from './facts.js';
 import { ITEM, ASCII_IDENTIFIER, identPart, itemIndexAt, type Outline } from './outline.js';
 import { covered, mergeFlat, sortedPairs } from './ranges.js';
-import { costsAsMuchAsWhole, itemsTouching, neighbourBodies, raggedRun, spanRanges, windowOf, withoutBodies } from './windows.js';
+import { costsAsMuchAsWhole, itemsTouching, joinRuns, raggedRun, windowReading } from './windows.js';
 
 /** What of one file is wanted. */
 export interface Parts {
@@ -125,15 +125,8 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
     bodies.push(open, close);
   };
   // Such an item is read in a window, body and all, with the whole ragged run around it.
-  const inWindow = (k: number) => {
-    const [from, to] = raggedRun(ragged, count, k, k);
-    const { span, inner } = windowOf(outline, from, to);
-    const skipped = neighbourBodies(outline, from, to, wantedWhole);
-    const read = withoutBodies(spanRanges(outline, span), skipped);
-    for (let r = 0; r < read.length; r += 2) pieces.push([read[r], read[r + 1], false]);
-    for (let b = 0; b < skipped.length; b += 2) readAsHead(skipped[b], skipped[b + 1]);
-    windows.push(...inner);
-  };
+  const runs: [number, number][] = [];
+  const inWindow = (k: number) => runs.push(raggedRun(ragged, count, k, k));
   for (const k of parts.items) {
     if (inContext.has(k)) inWindow(k);
     else pieces.push([items[k * ITEM.size + ITEM.start], items[k * ITEM.size + ITEM.end], false]);
@@ -152,6 +145,12 @@ export function partRanges(outline: Outline, parts: Parts): PartRanges {
     }
     readAsHead(open, items[at + ITEM.close]);
     pieces.push([items[at + ITEM.start], open + 1, false], [items[at + ITEM.close], items[at + ITEM.end], false]);
+  }
+  for (const [from, to] of joinRuns(runs)) {
+    const window = windowReading(outline, from, to, wantedWhole);
+    for (let r = 0; r < window.ranges.length; r += 2) pieces.push([window.ranges[r], window.ranges[r + 1], false]);
+    for (let b = 0; b < window.skipped.length; b += 2) readAsHead(window.skipped[b], window.skipped[b + 1]);
+    windows.push(...window.inner);
   }
   for (const k of parts.defines) {
     const define = outline.defines[k];

@@ -68,7 +68,7 @@ export function windowOf(outline: Shape, from: number, to: number): { span: [num
  * does as well with its body read as `{}` (a head parses alike either way:
  * that is how heads are read, see parts.ts), so its body need not be
  * parsed; a neighbour that is walked is then read as a head. */
-export function neighbourBodies(outline: Shape, from: number, to: number, readWhole: (k: number) => boolean): number[] {
+function neighbourBodies(outline: Shape, from: number, to: number, readWhole: (k: number) => boolean): number[] {
   const items = outline.items;
   const count = items.length / ITEM.size;
   const out: number[] = [];
@@ -82,7 +82,7 @@ export function neighbourBodies(outline: Shape, from: number, to: number, readWh
 
 /** `ranges` (flat pairs, sorted, disjoint) with the insides of `bodies`
  * (flat `{`/`}` offset pairs, sorted) left out: the parser sees `{}`. */
-export function withoutBodies(ranges: number[], bodies: number[]): number[] {
+function withoutBodies(ranges: number[], bodies: number[]): number[] {
   if (!bodies.length) return ranges;
   const out: number[] = [];
   for (let r = 0; r < ranges.length; r += 2) {
@@ -97,6 +97,29 @@ export function withoutBodies(ranges: number[], bodies: number[]): number[] {
       start = Math.max(start, cutTo);
     }
     if (start < end) out.push(start, end);
+  }
+  return out;
+}
+
+/** The window of items `from`..`to` (see windowOf) and what a parse of it
+ * reads: its span as `spanRanges`, without the bodies of the neighbours not
+ * read whole (see neighbourBodies), which are given too. */
+export function windowReading(outline: Shape, from: number, to: number, readWhole: (k: number) => boolean): { span: [number, number]; inner: [number, number]; ranges: number[]; skipped: number[] } {
+  const { span, inner } = windowOf(outline, from, to);
+  const skipped = neighbourBodies(outline, from, to, readWhole);
+  return { span, inner, ranges: withoutBodies(spanRanges(outline, span), skipped), skipped };
+}
+
+/** Runs of items (first, last) in item order, joined where they meet or
+ * where one's neighbour would be the other's or inside it: the windows
+ * around the runs never overlap. */
+export function joinRuns(runs: [number, number][]): [number, number][] {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 2) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
   }
   return out;
 }
@@ -144,7 +167,6 @@ export function widen<T extends WindowedRanges>(outline: Shape, parts: T, troubl
     const [from, to] = itemsTouching(outline.items, region);
     return raggedRun(ragged, count, Math.max(0, from - (width - 1)), Math.min(count - 1, to + (width - 1)));
   });
-  runs.sort((a, b) => a[0] - b[0]);
   const read: number[] = [];
   const inners: number[] = [...(parts.windows ?? [])];
   const wanted = parts.wanted ?? parts.ranges;
@@ -156,13 +178,10 @@ export function widen<T extends WindowedRanges>(outline: Shape, parts: T, troubl
     const at = k * ITEM.size;
     return !heads.has(outline.items[at + ITEM.open]) && overlapsAny(wanted, outline.items[at + ITEM.start], outline.items[at + ITEM.end]);
   };
-  for (let r = 0; r < runs.length; r++) {
-    let [from, to] = runs[r];
-    // A window whose neighbour lies inside the next one joins it.
-    while (r + 1 < runs.length && runs[r + 1][0] <= to + 1) to = Math.max(to, runs[++r][1]);
-    const { span, inner } = windowOf(outline, from, to);
-    read.push(...withoutBodies(spanRanges(outline, span), neighbourBodies(outline, from, to, readWhole)));
-    inners.push(...inner);
+  for (const [from, to] of joinRuns(runs)) {
+    const window = windowReading(outline, from, to, readWhole);
+    read.push(...window.ranges);
+    inners.push(...window.inner);
   }
   return { ...parts, ranges: mergeFlat([...parts.ranges, ...read]), windows: mergeFlat(inners), wanted };
 }

@@ -22,10 +22,10 @@
 import type { Range } from '../extract/facts.js';
 import { parseErrorRegions } from '../extract/extract.js';
 import { maskingRanges } from '../extract/mask.js';
-import { outline as outlineOf, ITEM, type Outline } from '../extract/outline.js';
+import { itemIndexAt, outline as outlineOf, ITEM, type Outline } from '../extract/outline.js';
 import { partsAround } from '../extract/parts.js';
 import { mergeFlat, overlapsAny, sortedPairs } from '../extract/ranges.js';
-import { raggedRun, spanRanges, windowOf } from '../extract/windows.js';
+import { joinRuns, raggedRun, spanRanges, windowOf } from '../extract/windows.js';
 import { sortEdits } from './edits.js';
 import { growth, type TextEdit } from './layout.js';
 
@@ -89,15 +89,11 @@ export function itemsToCheck(before: string, after: string, edits: TextEdit[], o
  * in the file than alone. */
 function neighboursKept(after: Outline, window: Window): boolean {
   const inContext = readInContext(after);
-  const count = after.items.length / ITEM.size;
   const at = (k: number, field: number) => after.items[k * ITEM.size + field];
-  let previous = -1;
-  let next = -1;
-  for (let k = 0; k < count; k++) {
-    if (at(k, ITEM.end) === window.inner[0] && at(k, ITEM.start) === window.span[0]) previous = k;
-    if (at(k, ITEM.start) === window.inner[1] && at(k, ITEM.end) === window.span[1]) next = k;
-  }
-  return previous >= 0 && next > previous && !inContext.has(previous) && !inContext.has(next);
+  const previous = itemIndexAt(after.items, window.span[0]);
+  const next = itemIndexAt(after.items, window.inner[1]);
+  const kept = (k: number, start: number, end: number) => k >= 0 && at(k, ITEM.start) === start && at(k, ITEM.end) === end && !inContext.has(k);
+  return kept(previous, window.span[0], window.inner[0]) && kept(next, window.inner[1], window.span[1]);
 }
 
 /** Whether each of `ranges` of the fixed text is, as its outline says,
@@ -178,11 +174,7 @@ function touchedRanges(text: string, outline: Outline, edits: TextEdit[]): { ran
   }
   const ranges = mergeFlat(pieces);
   const windows: Window[] = [];
-  runs.sort((a, b) => a[0] - b[0]);
-  for (let r = 0; r < runs.length; r++) {
-    let [from, to] = runs[r];
-    // Runs that meet, or would share a neighbour, make one window (windows never overlap).
-    while (r + 1 < runs.length && runs[r + 1][0] <= to + 2) to = Math.max(to, runs[++r][1]);
+  for (const [from, to] of joinRuns(runs)) {
     // A window stands between two neighbours that read alone, and no edit touches them.
     if (from === 0 || to === count - 1) return 'whole';
     for (let k = from - 1; k <= to + 1; k++) if (conditioned.has(k)) return 'whole';
